@@ -1,0 +1,22 @@
+package it.pecgateway.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole configuration of one gateway node, read once from YAML and validated in one pass
+ * ({@link ConfigLoader}). Immutable; passed by constructor to whoever needs a part of it.
+ *
+ * @param dataDir where the embedded store, the spool and the development PKI live
+ */
+public record GatewayConfig(
+        ProviderConfig provider,
+        Path dataDir,
+        ListenersConfig listeners,
+        StorageConfig storage,
+        LimitsConfig limits,
+        KeyMaterialConfig keys,
+        ProvidersIndexConfig providersIndex,
+        TimersConfig timers,
+        RelayConfig relay,
+        AntivirusConfig antivirus) {
+}

@@ -1,0 +1,46 @@
+package it.pecgateway.mailstore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Hosted domains and mailboxes. Addresses and domains are matched case-insensitively and stored lower case. */
+public interface Accounts {
+
+    /** @throws MailStoreException ALREADY_EXISTS */
+    void addDomain(String domain);
+
+    List<String> domains();
+
+    boolean hostsDomain(String domain);
+
+    /** Creates the mailbox with its INBOX. The domain must be hosted. @throws MailStoreException ALREADY_EXISTS, NOT_FOUND */
+    Mailbox createMailbox(NewMailbox mailbox);
+
+    Optional<Mailbox> find(String address);
+
+    Optional<Mailbox> findById(long mailboxId);
+
+    /** All mailboxes, or those of one domain, ordered by address. */
+    List<Mailbox> list(Optional<String> domain);
+
+    /** Stores an Argon2id hash of the password ({@link PasswordHasher}); the password is never stored or logged. */
+    void setPassword(String address, char[] password);
+
+    /**
+     * The mailbox if the password matches, whatever its state (callers decide what each state may do).
+     * Takes the same time whether the address exists or not.
+     */
+    Optional<Mailbox> authenticate(String address, char[] password);
+
+    void setState(String address, MailboxState state);
+
+    void setExpiry(String address, Optional<Instant> expiresAt);
+
+    void setQuota(String address, long quotaBytes);
+
+    void updateSettings(String address, MailboxSettings settings);
+
+    /** Deletes the mailbox with its folders and messages. */
+    void deleteMailbox(String address);
+}

@@ -1,0 +1,26 @@
+package it.pecgateway.mailstore;
+
+/** The operations of the store, either each on its own or inside one {@link MailStore#inTransaction}. */
+public interface StoreSession {
+    Accounts accounts();
+
+    Folders folders();
+
+    Messages messages();
+
+    /** Message bodies, stored once and referenced by mailbox messages and queue entries. */
+    Blobs blobs();
+
+    OutboundQueue queue();
+
+    DeliveryTracking tracking();
+
+    LegalLog legalLog();
+
+    /**
+     * Records {@code key} once: true the first time, false if it was already claimed. Used to make a step
+     * idempotent across crashes and redeliveries (for example one delivery receipt per message and recipient);
+     * claim inside the same transaction as the step's writes.
+     */
+    boolean claimOnce(String key);
+}
