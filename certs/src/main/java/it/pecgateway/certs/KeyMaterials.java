@@ -25,8 +25,8 @@ public final class KeyMaterials {
             return new DevPki(config.dataDir(), config.provider(), clock).openOrCreate();
         }
         List<String> problems = new ArrayList<>();
-        Optional<TlsIdentity> signing = load("keys.signing", config.keys().signing().orElseThrow(), problems);
-        Optional<TlsIdentity> tls = load("keys.tls", config.keys().tls().orElseThrow(), problems);
+        Optional<TlsIdentity> signing = KeySourceLoader.load("keys.signing", config.keys().signing().orElseThrow(), problems);
+        Optional<TlsIdentity> tls = KeySourceLoader.load("keys.tls", config.keys().tls().orElseThrow(), problems);
         Instant now = clock.instant();
         signing.ifPresent(s -> problems.addAll(
                 KeyChecks.signingCertificate("keys.signing", s.certificate(), s.privateKey(), config.provider(), now)));
@@ -38,15 +38,6 @@ public final class KeyMaterials {
         TlsIdentity t = tls.orElseThrow();
         return new KeyMaterial(new SigningIdentity(s.privateKey(), s.certificate(), s.chain().subList(1, s.chain().size())),
                 t, trustAnchors(t, s), Optional.empty());
-    }
-
-    private static Optional<TlsIdentity> load(String path, it.pecgateway.config.KeySource source, List<String> problems) {
-        try {
-            return Optional.of(KeySourceLoader.load(path, source));
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** The top certificate of each chain, TLS first, without repeats. */

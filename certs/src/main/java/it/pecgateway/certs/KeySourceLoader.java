@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one configured key with its chain from PKCS#12 or PEM files. Failures are {@link IllegalArgumentException}s
@@ -25,15 +26,27 @@ final class KeySourceLoader {
     private KeySourceLoader() {
     }
 
-    /** @param path the configuration key path, such as {@code keys.signing} */
-    static TlsIdentity load(String path, KeySource source) {
+    /**
+     * @param path     the configuration key path, such as {@code keys.signing}
+     * @param problems where every problem found is added
+     */
+    static Optional<TlsIdentity> load(String path, KeySource source, List<String> problems) {
         if (source instanceof KeySource.Pkcs12 p) {
-            return pkcs12(path + ".pkcs12", p);
+            return attempt(() -> pkcs12(path + ".pkcs12", p), problems);
         }
         KeySource.Pem pem = (KeySource.Pem) source;
-        List<X509Certificate> chain = read(path + ".pem.certificate-chain", pem.certificateChain(), PemFiles::readCertificates);
-        PrivateKey key = read(path + ".pem.private-key", pem.privateKey(), PemFiles::readPrivateKey);
-        return new TlsIdentity(key, chain);
+        var chain = attempt(() -> read(path + ".pem.certificate-chain", pem.certificateChain(), PemFiles::readCertificates), problems);
+        var key = attempt(() -> read(path + ".pem.private-key", pem.privateKey(), PemFiles::readPrivateKey), problems);
+        return chain.flatMap(c -> key.map(k -> new TlsIdentity(k, c)));
+    }
+
+    private static <T> Optional<T> attempt(java.util.function.Supplier<T> step, List<String> problems) {
+        try {
+            return Optional.of(step.get());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static TlsIdentity pkcs12(String path, KeySource.Pkcs12 p) {
