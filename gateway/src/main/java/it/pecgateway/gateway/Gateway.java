@@ -50,7 +50,12 @@ public final class Gateway implements AutoCloseable {
         log.info("CA certificate SHA-256 fingerprint {}{}", colonHex(keys.caFingerprint()),
                 keys.devPkiDir().map(d -> " (development CA: " + d.resolve("ca.pem") + ", or run `pec-gateway pki export-ca`)").orElse(""));
         Gateway gateway = new Gateway(keys);
-        gateway.lifecycle.startAll(gateway.services(config));
+        try {
+            gateway.lifecycle.startAll(gateway.services(config));
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
         gateway.logListenersNotServedYet(config);
         log.info("PEC gateway ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
         return gateway;

@@ -53,7 +53,7 @@ public final class HttpService implements Service {
     public void start() throws Exception {
         SslContext ssl = listener.tls() == TlsMode.NONE ? null : sslContext(tls);
         group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        serverChannel = new ServerBootstrap()
+        var bound = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -70,7 +70,12 @@ public final class HttpService implements Service {
                         p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES), new HttpRequestHandler(routes));
                     }
                 })
-                .bind(listener.address(), listener.port()).sync().channel();
+                .bind(listener.address(), listener.port()).awaitUninterruptibly();
+        serverChannel = bound.channel();
+        if (!bound.isSuccess()) {
+            throw new java.io.IOException("cannot listen for http on " + listener.address() + ":" + listener.port() + ": "
+                    + bound.cause().getMessage());
+        }
     }
 
     /** The port really bound (the configured one, or the one picked for port 0). */
