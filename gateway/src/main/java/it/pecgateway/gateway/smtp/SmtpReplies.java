@@ -14,6 +14,8 @@ public final class SmtpReplies {
     public static final SmtpReply RECIPIENT_OK = new SmtpReply(250, "2.1.5", "Recipient ok");
     public static final SmtpReply RESET_OK = new SmtpReply(250, "2.0.0", "Reset");
     public static final SmtpReply ACCEPTED = new SmtpReply(250, "2.0.0", "Accepted");
+    /** The access point took the message and answered with a signed non-acceptance notice (digest 5.3, 5.4). */
+    public static final SmtpReply NOT_ACCEPTED = new SmtpReply(250, "2.0.0", "Not accepted, see the non-acceptance notice");
     public static final SmtpReply BYE = new SmtpReply(221, "2.0.0", "Bye");
     public static final SmtpReply READY_FOR_TLS = new SmtpReply(220, "2.0.0", "Ready to start TLS");
     public static final SmtpReply AUTH_OK = new SmtpReply(235, "2.7.0", "Authentication successful");
@@ -64,6 +66,7 @@ public final class SmtpReplies {
     public static final SmtpReply BARE_LINE_ENDING = new SmtpReply(554, "5.6.0", "Message contains a bare CR or LF; lines must end with CRLF");
     public static final SmtpReply DATA_LINE_TOO_LONG = new SmtpReply(552, "5.6.0", "Message line longer than 1000 characters");
     public static final SmtpReply HEADER_TOO_LARGE = new SmtpReply(552, "5.6.0", "Message header too large");
+    public static final SmtpReply VIRUS_REJECTED = new SmtpReply(554, "5.7.0", "Message refused: a virus was found");
     public static final SmtpReply NOT_CERTIFIED_REJECTED = new SmtpReply(550, "5.7.1", "This mailbox accepts only certified mail (PEC)");
 
     // our side

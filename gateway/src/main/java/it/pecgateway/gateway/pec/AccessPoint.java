@@ -1,0 +1,211 @@
+package it.pecgateway.gateway.pec;
+
+import it.pecgateway.config.LimitsConfig;
+import it.pecgateway.gateway.antivirus.VirusScanner;
+import it.pecgateway.gateway.relay.RecipientClassifier;
+import it.pecgateway.gateway.relay.RecipientKind;
+import it.pecgateway.gateway.smtp.SmtpEnvelope;
+import it.pecgateway.gateway.smtp.SmtpPath;
+import it.pecgateway.gateway.smtp.SmtpReplies;
+import it.pecgateway.gateway.smtp.SmtpReply;
+import it.pecgateway.gateway.smtp.SmtpSessionView;
+import it.pecgateway.gateway.smtp.SmtpTransactionHandler;
+import it.pecgateway.gateway.smtp.SpooledMessage;
+import it.pecgateway.mailstore.BlobId;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.LogEvent;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.Mailbox;
+import it.pecgateway.mailstore.NewQueueEntry;
+import it.pecgateway.mailstore.StoreSession;
+import it.pecgateway.receipts.ByteSource;
+import it.pecgateway.receipts.CertifiedTime;
+import it.pecgateway.receipts.Emitted;
+import it.pecgateway.receipts.PecMessages;
+import it.pecgateway.receipts.ReceiptType;
+import it.pecgateway.receipts.Recipient;
+import it.pecgateway.receipts.Transaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access point (digest 9.1, 9.2): formal checks, antivirus, then acceptance. Everything is signed first;
+ * then ONE store transaction holds the original (sender's Sent folder), the acceptance receipt (sender's INBOX),
+ * the transport envelope (one blob, one queue entry per recipient), the tracking rows of the certified
+ * recipients and the log record. Only after its commit does SMTP answer {@code 250 2.0.0 <identificativo>}.
+ */
+public final class AccessPoint implements SmtpTransactionHandler {
+    private static final Logger log = LoggerFactory.getLogger(AccessPoint.class);
+
+    private final MailStore store;
+    private final PecMessages pec;
+    private final RecipientClassifier classifier;
+    private final VirusScanner scanner;
+    private final LimitsConfig limits;
+    private final Outbox outbox;
+    private final Path workDir;
+    private final String serviceAddress;
+
+    public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
+                       LimitsConfig limits, Path workDir, String serviceAddress) {
+        this.store = store;
+        this.pec = pec;
+        this.classifier = classifier;
+        this.scanner = scanner;
+        this.limits = limits;
+        this.outbox = new Outbox(classifier);
+        this.workDir = workDir;
+        this.serviceAddress = serviceAddress;
+    }
+
+    @Override
+    public SmtpReply sender(SmtpSessionView session, SmtpPath sender) {
+        // the mailbox may have been suspended since AUTH
+        Optional<Mailbox> mailbox = store.accounts().find(sender.address());
+        if (mailbox.isEmpty() || !mailbox.get().isUsableAt(pec.now().instant())) {
+            return SmtpReplies.ACCOUNT_DISABLED;
+        }
+        return SmtpReplies.SENDER_OK;
+    }
+
+    @Override
+    public SmtpReply message(SmtpSessionView session, SmtpEnvelope envelope, SpooledMessage spooled) {
+        ByteSource original = ByteSource.of(spooled.file());
+        OriginalHeaders headers;
+        try {
+            headers = OriginalHeaders.read(original);
+        } catch (IOException e) {
+            return SmtpReplies.HEADER_TOO_LARGE;
+        }
+        CertifiedTime time = pec.now();
+        Transaction t = transaction(pec.newIdentificativo(time), time, envelope, headers);
+        Optional<String> problem = FormalChecks.check(envelope, headers, spooled.size(), limits);
+        try {
+            if (problem.isPresent()) {
+                return refuse(t, problem.get(), false);
+            }
+            VirusScanner.ScanResult scan = scanner.scan(BodySource.of(spooled.file()));
+            switch (scan.verdict()) {
+                case INFECTED -> {
+                    quarantine(t, spooled);
+                    return refuse(t, scan.detail(), true);
+                }
+                case ERROR -> {
+                    log.warn("antivirus unavailable for a submission from {}: {}", t.sender(), scan.detail());
+                    return SmtpReplies.LOCAL_ERROR;
+                }
+                default -> {
+                    return accept(t, original);
+                }
+            }
+        } catch (MailStoreException e) {
+            log.error("store failed while accepting {} from {}", t.identificativo(), t.sender(), e);
+            return e.reason() == MailStoreException.Reason.OVER_QUOTA ? SmtpReplies.STORAGE_UNAVAILABLE : SmtpReplies.LOCAL_ERROR;
+        } catch (IOException e) {
+            log.error("cannot build the PEC messages of {}", t.identificativo(), e);
+            return SmtpReplies.LOCAL_ERROR;
+        }
+    }
+
+    private SmtpReply accept(Transaction t, ByteSource original) throws IOException {
+        ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
+        Emitted receipt = pec.acceptance(t, acceptance);
+        Path envelopeFile = Files.createTempFile(workDir, "busta-", ".eml");
+        try {
+            try (OutputStream out = Files.newOutputStream(envelopeFile)) {
+                pec.transportEnvelope(t, original, out);
+            }
+            store.inTransaction(tx -> {
+                Mailbox sender = tx.accounts().find(t.sender())
+                        .orElseThrow(() -> new MailStoreException(MailStoreException.Reason.NOT_FOUND, "sender mailbox"));
+                tx.messages().append(Folders.sent(tx, sender).id(), bodyOf(original), Set.of("\\Seen"), t.time().instant());
+                tx.messages().append(Outbox.inbox(tx, sender).id(), BodySource.of(acceptance.toByteArray()), Set.of(), t.time().instant());
+                BlobId envelope = tx.blobs().put(BodySource.of(envelopeFile));
+                String context = TransactionCodec.encode(t);
+                for (Recipient r : t.recipients()) {
+                    RecipientKind kind = classifier.classify(r.address());
+                    tx.queue().enqueue(new NewQueueEntry(envelope, t.sender(), r.address(), QueuePurpose.forKind(kind).wire(),
+                            t.identificativo(), t.time().instant()));
+                    if (r.certified()) {
+                        tx.tracking().start(t.identificativo(), r.address(), t.time().instant(), context);
+                    }
+                }
+                tx.legalLog().append(event(t, "accettazione", List.of(receipt.messageId(), t.identificativo()), Optional.empty()));
+                return null;
+            });
+        } finally {
+            Files.deleteIfExists(envelopeFile);
+        }
+        return SmtpReplies.ACCEPTED.withText(t.identificativo());
+    }
+
+    /** A formal exception or a virus: the signed notice goes to the sender; SMTP says what happened. */
+    private SmtpReply refuse(Transaction t, String reason, boolean virus) throws IOException {
+        ByteArrayOutputStream notice = new ByteArrayOutputStream();
+        Emitted emitted = virus ? pec.nonAcceptanceForVirus(t, reason, notice) : pec.nonAcceptance(t, reason, notice);
+        store.inTransaction(tx -> {
+            outbox.send(tx, BodySource.of(notice.toByteArray()), serviceAddress, t.sender(), t.identificativo(), t.time().instant());
+            tx.legalLog().append(event(t, virus ? "non-accettazione-virus" : "non-accettazione", List.of(emitted.messageId()),
+                    Optional.of(reason)));
+            return null;
+        });
+        log.info("submission {} from {} not accepted: {}", t.identificativo(), t.sender(), reason);
+        return SmtpReplies.NOT_ACCEPTED.withText("Non accettato, avviso di non accettazione inviato: " + t.identificativo());
+    }
+
+    /** Digest 5.4 and 9.6: an infected submission is kept 30 months in the virus archive. */
+    private void quarantine(Transaction t, SpooledMessage spooled) {
+        store.inTransaction(tx -> {
+            VirusArchive.store(tx, serviceAddress, BodySource.of(spooled.file()), t.time().instant());
+            return null;
+        });
+    }
+
+    private Transaction transaction(String id, CertifiedTime time, SmtpEnvelope envelope, OriginalHeaders h) {
+        List<Recipient> recipients = new ArrayList<>();
+        List<String> listed = new ArrayList<>(h.to());
+        h.cc().stream().filter(a -> !listed.contains(a)).forEach(listed::add);
+        if (listed.isEmpty()) {
+            envelope.recipients().forEach(p -> listed.add(OriginalHeaders.lower(p.address())));
+        }
+        for (String address : listed) {
+            boolean cc = !h.to().contains(address) && h.cc().contains(address);
+            recipients.add(new Recipient(address, cc, classifier.isCertified(address)));
+        }
+        ReceiptType type = h.receiptType().flatMap(ReceiptType::fromValue).orElse(ReceiptType.COMPLETA);
+        return new Transaction(id, time, envelope.sender().address(), recipients, h.subject(), h.messageId(),
+                h.replyTo(), type);
+    }
+
+    static LogEvent event(Transaction t, String type, List<String> related, Optional<String> detail) {
+        return new LogEvent(t.identificativo(), t.time().instant(), type, t.sender(),
+                t.recipients().stream().map(Recipient::address).toList(), t.subject().orElse(""), related,
+                Optional.empty(), detail);
+    }
+
+    static BodySource bodyOf(ByteSource source) {
+        return new BodySource() {
+            @Override
+            public long size() {
+                return source.size();
+            }
+
+            @Override
+            public java.io.InputStream open() throws IOException {
+                return source.open();
+            }
+        };
+    }
+
+}

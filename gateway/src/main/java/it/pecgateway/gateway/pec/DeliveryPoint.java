@@ -1,0 +1,111 @@
+package it.pecgateway.gateway.pec;
+
+import it.pecgateway.gateway.relay.RecipientClassifier;
+import it.pecgateway.gateway.relay.RecipientKind;
+import it.pecgateway.mailstore.BlobId;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.Mailbox;
+import it.pecgateway.mailstore.Messages;
+import it.pecgateway.mailstore.StoreSession;
+import it.pecgateway.receipts.ByteSource;
+import it.pecgateway.receipts.DeliveryError;
+import it.pecgateway.receipts.Emitted;
+import it.pecgateway.receipts.PecMessages;
+import it.pecgateway.receipts.Transaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The delivery point (digest 9.4) for a verified transport envelope: the envelope is stored unmodified in each
+ * recipient's INBOX and one delivery receipt per recipient goes back to the sender, in the form the request and
+ * To/Cc call for; a recipient that cannot take it gets a non-delivery notice with the section 11 codes instead.
+ * {@link #prepare} judges and signs outside any transaction; {@link #commit} writes inside the caller's one, and
+ * claims each (identificativo, recipient) once, so a retry after a crash never makes a second receipt.
+ */
+final class DeliveryPoint {
+    private final MailStore store;
+    private final PecMessages pec;
+    private final RecipientClassifier classifier;
+    private final Outbox outbox;
+    private final ArrivalNotices notices;
+    private final String serviceAddress;
+
+    DeliveryPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, ArrivalNotices notices, String serviceAddress) {
+        this.store = store;
+        this.pec = pec;
+        this.classifier = classifier;
+        this.outbox = new Outbox(classifier);
+        this.notices = notices;
+        this.serviceAddress = serviceAddress;
+    }
+
+    /** One recipient's outcome with its signed receipt or notice. */
+    record Outcome(String recipient, Optional<Mailbox> mailbox, Optional<DeliveryError> error, byte[] message, String messageId) {
+    }
+
+    record Plan(Transaction transaction, ByteSource envelope, List<Outcome> outcomes) {
+    }
+
+    Plan prepare(Transaction t, ByteSource envelope, ByteSource postacert, List<String> recipients) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String recipient : recipients) {
+            Optional<Mailbox> mailbox = store.accounts().find(recipient);
+            Optional<DeliveryError> error = judge(mailbox, envelope.size(), t.time().instant());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Emitted emitted = error.isPresent()
+                    ? pec.nonDelivery(t, recipient, error.get(), out)
+                    : pec.delivery(t, recipient, Optional.of(postacert), out);
+            outcomes.add(new Outcome(recipient, mailbox, error, out.toByteArray(), emitted.messageId()));
+        }
+        return new Plan(t, envelope, outcomes);
+    }
+
+    private Optional<DeliveryError> judge(Optional<Mailbox> mailbox, long size, Instant now) {
+        if (mailbox.isEmpty()) {
+            return Optional.of(DeliveryError.NO_SUCH_MAILBOX);
+        }
+        if (!mailbox.get().isUsableAt(now)) {
+            return Optional.of(DeliveryError.MAILBOX_DISABLED);
+        }
+        Messages.QuotaUsage quota = store.messages().quota(mailbox.get().id());
+        if (quota.limitBytes() > 0 && quota.usedBytes() + size > quota.limitBytes()) {
+            return Optional.of(DeliveryError.MAILBOX_FULL);
+        }
+        return Optional.empty();
+    }
+
+    void commit(StoreSession tx, Plan plan) {
+        Transaction t = plan.transaction();
+        Instant now = t.time().instant();
+        BlobId blob = null;
+        for (Outcome o : plan.outcomes()) {
+            if (!tx.claimOnce("consegna:" + t.identificativo() + ":" + o.recipient())) {
+                continue;
+            }
+            if (o.error().isEmpty()) {
+                if (blob == null) {
+                    blob = tx.blobs().put(AccessPoint.bodyOf(plan.envelope()));
+                }
+                tx.messages().append(Outbox.inbox(tx, o.mailbox().get()).id(), blob, Set.of(), now);
+                notices.queue(tx, o.mailbox().get(), t.sender(), t.subject().orElse(""), now);
+            }
+            outbox.send(tx, BodySource.of(o.message()), serviceAddress, t.sender(), t.identificativo(), now);
+            if (classifier.classify(t.sender()) == RecipientKind.LOCAL) {
+                // same provider: no other provider's receipt will come back to close the timers
+                if (o.error().isEmpty()) {
+                    tx.tracking().markDelivered(t.identificativo(), o.recipient(), now);
+                } else {
+                    tx.tracking().markFailed(t.identificativo(), o.recipient(), now);
+                }
+            }
+            tx.legalLog().append(AccessPoint.event(t, o.error().isEmpty() ? "consegna" : "mancata-consegna",
+                    List.of(o.messageId()), o.error().map(e -> e.erroreEsteso("") + " " + o.recipient())));
+        }
+    }
+}

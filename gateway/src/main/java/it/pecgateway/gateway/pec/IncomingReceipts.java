@@ -1,0 +1,116 @@
+package it.pecgateway.gateway.pec;
+
+import it.pecgateway.gateway.relay.RecipientClassifier;
+import it.pecgateway.gateway.smtp.SmtpReplies;
+import it.pecgateway.gateway.smtp.SmtpReply;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.DeliveryTracking;
+import it.pecgateway.mailstore.LogEvent;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.Mailbox;
+import it.pecgateway.mailstore.StoreSession;
+import it.pecgateway.receipts.ByteSource;
+import it.pecgateway.receipts.CertifiedTime;
+import it.pecgateway.receipts.PecMessages;
+import it.pecgateway.receipts.Transaction;
+import it.pecgateway.receipts.daticert.Daticert;
+import it.pecgateway.receipts.read.Classification;
+import it.pecgateway.receipts.read.ReceiptKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A verified receipt or notice for us (digest 9.3, 9.4, 9.5): stored as-is in the addressed mailbox (our service
+ * mailbox for take-in-charge and virus-detection notices), and the sender side's tracking updated, which is what
+ * stops the 12 h / 24 h timers. A virus-detection notice also makes the non-delivery-for-virus notice to our user
+ * (digest 5.10). Never a receipt for a receipt.
+ */
+final class IncomingReceipts {
+    private static final Logger log = LoggerFactory.getLogger(IncomingReceipts.class);
+
+    private final MailStore store;
+    private final PecMessages pec;
+    private final Outbox outbox;
+    private final String serviceAddress;
+
+    IncomingReceipts(MailStore store, PecMessages pec, RecipientClassifier classifier, String serviceAddress) {
+        this.store = store;
+        this.pec = pec;
+        this.outbox = new Outbox(classifier);
+        this.serviceAddress = serviceAddress;
+    }
+
+    SmtpReply handle(Classification.Receipt r, ByteSource message, List<String> recipients) throws IOException {
+        Daticert d = r.daticert();
+        CertifiedTime now = pec.now();
+        Optional<byte[]> virusNotice = r.kind() == ReceiptKind.VIRUS_DETECTION ? virusNotice(d, now) : Optional.empty();
+        String key = "ricevuta:" + r.headers().messageId().orElse(d.identificativo() + "/" + d.tipo().value()) + ":" + recipients;
+        store.inTransaction(tx -> {
+            if (!tx.claimOnce(key)) {
+                return null;
+            }
+            deliver(tx, message, recipients, now.instant());
+            track(tx.tracking(), r.kind(), d, now.instant());
+            virusNotice.ifPresent(n -> outbox.send(tx, BodySource.of(n), serviceAddress, d.mittente(), d.identificativo(), now.instant()));
+            tx.legalLog().append(new LogEvent(d.identificativo(), now.instant(), "ricezione-" + d.tipo().value(), d.mittente(),
+                    recipients, d.oggetto().orElse(""), r.headers().messageId().map(List::of).orElse(List.of()),
+                    Optional.of(d.gestoreEmittente()), d.consegna()));
+            return null;
+        });
+        return SmtpReplies.ACCEPTED;
+    }
+
+    /** A verified anomaly envelope from another provider: delivered as it is, nothing else. */
+    SmtpReply storeAsIs(ByteSource message, List<String> recipients, String what) {
+        Instant now = pec.now().instant();
+        store.inTransaction(tx -> {
+            deliver(tx, message, recipients, now);
+            return null;
+        });
+        return SmtpReplies.ACCEPTED;
+    }
+
+    private void deliver(StoreSession tx, ByteSource message, List<String> recipients, Instant now) {
+        BodySource body = AccessPoint.bodyOf(message);
+        for (String recipient : recipients) {
+            Optional<Mailbox> mailbox = tx.accounts().find(recipient);
+            if (mailbox.isEmpty()) {
+                log.warn("a PEC receipt for {} has no mailbox to go to", recipient);
+                continue;
+            }
+            tx.messages().append(Outbox.inbox(tx, mailbox.get()).id(), body, Set.of(), now);
+        }
+    }
+
+    private static void track(DeliveryTracking tracking, ReceiptKind kind, Daticert d, Instant now) {
+        switch (kind) {
+            case TAKE_IN_CHARGE -> d.ricezione().forEach(a -> tracking.markTakenInCharge(d.identificativo(), a.toLowerCase(), now));
+            case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE ->
+                    d.consegna().ifPresent(a -> tracking.markDelivered(d.identificativo(), a.toLowerCase(), now));
+            case NON_DELIVERY, NON_DELIVERY_VIRUS, VIRUS_DETECTION ->
+                    d.consegna().ifPresent(a -> tracking.markFailed(d.identificativo(), a.toLowerCase(), now));
+            default -> {
+                // acceptance, non-acceptance and timeout notices come only from ourselves to our users
+            }
+        }
+    }
+
+    /** Digest 5.10: all data come from the rilevazione-virus notice and our own tracking of the transaction. */
+    private Optional<byte[]> virusNotice(Daticert d, CertifiedTime now) throws IOException {
+        Optional<DeliveryTracking.Tracked> tracked = store.tracking().forReference(d.identificativo()).stream().findFirst();
+        if (tracked.isEmpty() || d.consegna().isEmpty()) {
+            log.warn("virus notice for unknown transaction {}", d.identificativo());
+            return Optional.empty();
+        }
+        Transaction t = TransactionCodec.decode(tracked.get().context()).at(now);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pec.nonDeliveryForVirus(t, d.consegna().get(), d.erroreEsteso().orElse("virus"), out);
+        return Optional.of(out.toByteArray());
+    }
+}

@@ -1,0 +1,105 @@
+package it.pecgateway.gateway.pec;
+
+import it.pecgateway.config.TimersConfig;
+import it.pecgateway.gateway.relay.RecipientClassifier;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.DeliveryTracking;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.receipts.CertifiedTime;
+import it.pecgateway.receipts.Emitted;
+import it.pecgateway.receipts.PecMessages;
+import it.pecgateway.receipts.Transaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sender side's timers (digest 9.5), from the tracking rows: at 12 h without take-in-charge or delivery the
+ * warning notice, at 24 h without delivery the final notice (errore-esteso 5.4.1), which closes the tracking.
+ * Each notice is claimed once per (transaction, recipient), so two nodes or a restart never send it twice.
+ */
+public final class PecTimers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PecTimers.class);
+    private static final int BATCH = 100;
+
+    private final MailStore store;
+    private final PecMessages pec;
+    private final TimersConfig config;
+    private final Outbox outbox;
+    private final String serviceAddress;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pec-timers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PecTimers(MailStore store, PecMessages pec, TimersConfig config, RecipientClassifier classifier, String serviceAddress) {
+        this.store = store;
+        this.pec = pec;
+        this.config = config;
+        this.outbox = new Outbox(classifier);
+        this.serviceAddress = serviceAddress;
+    }
+
+    public void start() {
+        long every = Math.max(50, config.scanInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void runQuietly() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.error("PEC timers failed; trying again at the next scan", e);
+        }
+    }
+
+    /** One scan: every due warning and final notice. */
+    void runOnce() {
+        CertifiedTime now = pec.now();
+        for (DeliveryTracking.Tracked due : store.tracking().warningsDue(now.instant().minus(config.warningAfter()), BATCH)) {
+            notice(due, now, false);
+        }
+        for (DeliveryTracking.Tracked due : store.tracking().finalsDue(now.instant().minus(config.finalAfter()), BATCH)) {
+            notice(due, now, true);
+        }
+    }
+
+    private void notice(DeliveryTracking.Tracked due, CertifiedTime now, boolean finalNotice) {
+        Transaction t = TransactionCodec.decode(due.context()).at(now);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Emitted emitted;
+        try {
+            emitted = finalNotice ? pec.timeout24h(t, due.recipient(), out) : pec.timeout12h(t, due.recipient(), out);
+        } catch (IOException e) {
+            log.error("cannot write the timeout notice of {}", due.reference(), e);
+            return;
+        }
+        Instant at = now.instant();
+        store.inTransaction(tx -> {
+            if (tx.claimOnce((finalNotice ? "24h:" : "12h:") + due.reference() + ":" + due.recipient())) {
+                outbox.send(tx, BodySource.of(out.toByteArray()), serviceAddress, t.sender(), t.identificativo(), at);
+                tx.legalLog().append(AccessPoint.event(t, finalNotice ? "preavviso-24h" : "preavviso-12h",
+                        List.of(emitted.messageId()), Optional.of(due.recipient())));
+            }
+            if (finalNotice) {
+                tx.tracking().markFinalNoticeSent(due.reference(), due.recipient(), at);
+            } else {
+                tx.tracking().markWarned(due.reference(), due.recipient(), at);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,177 @@
+package it.pecgateway.gateway.pec;
+
+import it.pecgateway.config.RelayConfig;
+import it.pecgateway.gateway.relay.DeliveryAttempt;
+import it.pecgateway.gateway.relay.OutboundSmtp;
+import it.pecgateway.gateway.relay.Router;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.QueueEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded pool of workers on the outbound queue. Leases make several nodes safe: an entry is worked by one owner
+ * at a time, and a lease that expires (its node died) frees the entry for another. Local envelopes go through our
+ * delivery point; everything else is relayed. Failures are retried after the configured delays; an entry older
+ * than the maximum queue age (24 h, digest 9.3) fails for good (the PEC timers have told the sender by then).
+ */
+public final class QueueWorkers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(QueueWorkers.class);
+    private static final Duration LEASE = Duration.ofMinutes(10);
+
+    private final MailStore store;
+    private final RelayConfig relay;
+    private final Router router;
+    private final OutboundSmtp outbound;
+    private final LocalDeliveries local;
+    private final Clock clock;
+    private final String nodeId;
+    private final Duration idlePause;
+    private final ExecutorService pool;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
+                 String nodeId, Duration idlePause) {
+        this.store = store;
+        this.relay = relay;
+        this.router = router;
+        this.outbound = outbound;
+        this.local = local;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.idlePause = idlePause;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
+            Thread t = new Thread(r, "queue-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        running.set(true);
+        for (int i = 0; i < Math.max(1, relay.workers()); i++) {
+            String owner = nodeId + "/" + i;
+            pool.execute(() -> loop(owner));
+        }
+    }
+
+    private void loop(String owner) {
+        while (running.get()) {
+            try {
+                List<QueueEntry> leased = store.queue().lease(owner, 4, LEASE);
+                if (leased.isEmpty()) {
+                    Thread.sleep(idlePause.toMillis());
+                    continue;
+                }
+                for (QueueEntry entry : leased) {
+                    work(owner, entry);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("queue worker {} failed; going on", owner, e);
+                pause();
+            }
+        }
+    }
+
+    private void work(String owner, QueueEntry entry) {
+        DeliveryAttempt attempt = attempt(entry);
+        try {
+            switch (attempt.outcome()) {
+                case DELIVERED -> store.queue().complete(entry.id(), owner);
+                case PERMANENT_FAILURE -> {
+                    log.warn("delivery of {} to {} failed for good: {}", entry.reference(), entry.recipient(), attempt.detail());
+                    store.queue().fail(entry.id(), owner, attempt.detail());
+                }
+                case TEMPORARY_FAILURE -> retry(owner, entry, attempt.detail());
+            }
+        } catch (MailStoreException e) {
+            // a lost lease (CONFLICT): another node has the entry now
+            log.warn("queue entry {} could not be updated: {}", entry.id(), e.getMessage());
+        }
+    }
+
+    private void retry(String owner, QueueEntry entry, String why) {
+        Instant now = clock.instant();
+        if (!now.isBefore(entry.createdAt().plus(relay.maxQueueAge()))) {
+            log.warn("delivery of {} to {} given up after {}: {}", entry.reference(), entry.recipient(), relay.maxQueueAge(), why);
+            store.queue().fail(entry.id(), owner, "expired after " + relay.maxQueueAge() + ": " + why);
+            return;
+        }
+        List<Duration> delays = relay.retryDelays();
+        Duration delay = delays.get(Math.min(Math.max(0, entry.attempts() - 1), delays.size() - 1));
+        store.queue().retryLater(entry.id(), owner, now.plus(delay), why);
+    }
+
+    private DeliveryAttempt attempt(QueueEntry entry) {
+        BodySource body = bodyOf(entry);
+        try {
+            return switch (QueuePurpose.of(entry.purpose()).orElse(QueuePurpose.RELAY_ORDINARY)) {
+                case LOCAL -> local.deliver(entry, body);
+                case RELAY_PEC -> relay(entry, body, OutboundSmtp.Security.REQUIRE_VERIFIED_TLS);
+                case RELAY_ORDINARY -> relay(entry, body, OutboundSmtp.Security.OPPORTUNISTIC_TLS);
+            };
+        } catch (RuntimeException e) {
+            log.error("delivery of queue entry {} failed", entry.id(), e);
+            return DeliveryAttempt.temporary("local error");
+        }
+    }
+
+    private DeliveryAttempt relay(QueueEntry entry, BodySource body, OutboundSmtp.Security security) {
+        String domain = entry.recipient().substring(entry.recipient().lastIndexOf('@') + 1);
+        Router.Route route = router.route(domain);
+        if (!route.found()) {
+            return route.permanentFailure() ? DeliveryAttempt.permanent(route.failure()) : DeliveryAttempt.temporary(route.failure());
+        }
+        return outbound.send(route.hops(), security, entry.sender(), entry.recipient(), body);
+    }
+
+    private BodySource bodyOf(QueueEntry entry) {
+        return new BodySource() {
+            @Override
+            public long size() {
+                return store.blobs().size(entry.body());
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return store.blobs().open(entry.body());
+            }
+        };
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(idlePause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
