@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * virus scanner): it finds the EICAR test string, enforces a stream limit like StreamMaxLength, and can be told
  * to stay silent.
  */
-final class FakeClamd implements AutoCloseable {
-    static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+public final class FakeClamd implements AutoCloseable {
+    public static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
 
     private final ServerSocket server;
     private final long streamMaxLength;
     volatile boolean silent;
     final AtomicInteger chunksSeen = new AtomicInteger();
 
-    FakeClamd(long streamMaxLength) throws IOException {
+    public FakeClamd(long streamMaxLength) throws IOException {
         this.streamMaxLength = streamMaxLength;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serve, "fake-clamd");
@@ -31,7 +31,7 @@ final class FakeClamd implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

@@ -52,6 +52,11 @@ final class PecNode implements AutoCloseable {
     TransportService transport;
 
     PecNode(String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort) throws Exception {
+        this(name, domain, routes, timers, mxPort, new AntivirusConfig(false, "127.0.0.1", 3310, Duration.ofSeconds(5)));
+    }
+
+    PecNode(String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort,
+            AntivirusConfig antivirus) throws Exception {
         this.domain = domain;
         this.dataDir = Files.createTempDirectory("node-" + name);
         this.mxPort = mxPort;
@@ -70,7 +75,7 @@ final class PecNode implements AutoCloseable {
                 timers,
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 2,
                         Duration.ofSeconds(3), Duration.ofSeconds(10)),
-                new AntivirusConfig(false, "127.0.0.1", 3310, Duration.ofSeconds(5)));
+                antivirus);
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());
