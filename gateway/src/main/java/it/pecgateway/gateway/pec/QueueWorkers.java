@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueueWorkers.class);
-    private static final Duration LEASE = Duration.ofMinutes(10);
 
     private final MailStore store;
     private final RelayConfig relay;
@@ -41,6 +40,7 @@ public final class QueueWorkers implements AutoCloseable {
     private final Duration idlePause;
     private final ExecutorService pool;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Duration lease;
 
     QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
                  String nodeId, Duration idlePause) {
@@ -52,6 +52,7 @@ public final class QueueWorkers implements AutoCloseable {
         this.clock = clock;
         this.nodeId = nodeId;
         this.idlePause = idlePause;
+        this.lease = leaseFor(relay);
         this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
             Thread t = new Thread(r, "queue-worker");
             t.setDaemon(true);
@@ -70,7 +71,7 @@ public final class QueueWorkers implements AutoCloseable {
     private void loop(String owner) {
         while (running.get()) {
             try {
-                List<QueueEntry> leased = store.queue().lease(owner, 4, LEASE);
+                List<QueueEntry> leased = store.queue().lease(owner, 4, lease);
                 if (leased.isEmpty()) {
                     Thread.sleep(idlePause.toMillis());
                     continue;
@@ -86,6 +87,16 @@ public final class QueueWorkers implements AutoCloseable {
                 pause();
             }
         }
+    }
+
+    /**
+     * Long enough for one attempt (connect, then a few reads at the read timeout), short enough that the entries of a
+     * node that died are taken up again soon. Should an attempt outlive its lease, the entry may be tried twice; every
+     * receiving step claims its work once (ours do), so the second copy makes no second receipt.
+     */
+    static Duration leaseFor(RelayConfig relay) {
+        Duration attempt = relay.connectTimeout().plus(relay.readTimeout().multipliedBy(4));
+        return attempt.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : attempt;
     }
 
     private void work(String owner, QueueEntry entry) {

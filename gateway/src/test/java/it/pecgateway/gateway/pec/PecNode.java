@@ -57,8 +57,14 @@ final class PecNode implements AutoCloseable {
 
     PecNode(String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort,
             AntivirusConfig antivirus) throws Exception {
+        this(Files.createTempDirectory("node-" + name), name, domain, routes, timers, mxPort, antivirus);
+    }
+
+    /** A node in a given data directory: a restart finds its PKI, store and queue there. */
+    PecNode(Path dataDir, String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort,
+            AntivirusConfig antivirus) throws Exception {
         this.domain = domain;
-        this.dataDir = Files.createTempDirectory("node-" + name);
+        this.dataDir = dataDir;
         this.mxPort = mxPort;
         ListenerConfig off = new ListenerConfig(false, "127.0.0.1", 0, TlsMode.IMPLICIT);
         this.config = new GatewayConfig(
@@ -74,12 +80,14 @@ final class PecNode implements AutoCloseable {
                 new ProvidersIndexConfig(Optional.of(dataDir.resolve("index.ldif")), Duration.ofMillis(200)),
                 timers,
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 2,
-                        Duration.ofSeconds(3), Duration.ofSeconds(10)),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 antivirus);
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());
-        store.accounts().addDomain(domain);
+        if (!store.accounts().hostsDomain(domain)) {
+            store.accounts().addDomain(domain);
+        }
     }
 
     static TimersConfig defaultTimers() {
@@ -102,6 +110,9 @@ final class PecNode implements AutoCloseable {
     }
 
     void mailbox(String address, String password) {
+        if (store.accounts().find(address).isPresent()) {
+            return;
+        }
         store.accounts().createMailbox(new NewMailbox(address, Optional.of(password.toCharArray()), MailboxState.ACTIVE,
                 Optional.empty(), 0));
     }
