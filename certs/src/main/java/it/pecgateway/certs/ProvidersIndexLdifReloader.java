@@ -28,6 +28,8 @@ public final class ProvidersIndexLdifReloader implements Supplier<ProvidersIndex
     private final AtomicReference<ProvidersIndex> current;
     private volatile byte[] loadedDigest = new byte[0];
     private volatile byte[] rejectedDigest = new byte[0];
+    /** The last read failure logged, so that a file missing for hours is said once, not at every check. */
+    private volatile String lastReadProblem = "";
 
     /**
      * @param initial the snapshot until the file is first loaded successfully (for example an index with only
@@ -49,12 +51,13 @@ public final class ProvidersIndexLdifReloader implements Supplier<ProvidersIndex
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            log.warn("providers index {} is missing; keeping the previous snapshot ({} providers)", file, get().providers().size());
+            readProblem("is missing");
             return false;
         } catch (IOException e) {
-            log.warn("providers index {} cannot be read ({}); keeping the previous snapshot", file, e.toString());
+            readProblem("cannot be read (" + e.getClass().getSimpleName() + ")");
             return false;
         }
+        lastReadProblem = "";
         byte[] digest = sha256(content);
         if (Arrays.equals(digest, loadedDigest)) {
             return false;
@@ -72,6 +75,13 @@ public final class ProvidersIndexLdifReloader implements Supplier<ProvidersIndex
                         file, get().providers().size(), String.join("; ", e.problems()));
             }
             return false;
+        }
+    }
+
+    private void readProblem(String problem) {
+        if (!problem.equals(lastReadProblem)) {
+            lastReadProblem = problem;
+            log.warn("providers index {} {}; keeping the previous snapshot ({} providers)", file, problem, get().providers().size());
         }
     }
 

@@ -1,0 +1,154 @@
+package it.pecgateway.gateway.bench;
+
+import it.pecgateway.gateway.pec.LoadNode;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * The load harness of issue 5 (a harness that prints figures, not a timed test). One node with local PEC
+ * mailboxes; N persistent SMTPS connections submit 4 KiB messages, one sender mailbox per connection, each to a
+ * local recipient. Prints accepted messages/s, p50/p99 time to 250, the time until every delivery receipt is
+ * stored, and the raw RSA-2048 signature rate measured in the same run.
+ *
+ * <p>Run: {@code mvn -B -pl gateway -am -Pload -DskipTests verify [-Dload.connections=8] [-Dload.messages=3000]
+ * [-Dload.rate=0]} (rate 0: as fast as possible; otherwise messages/s paced over all connections).
+ */
+public final class LoadHarness {
+    private LoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int connections = Integer.getInteger("load.connections", 8);
+        int messages = Integer.getInteger("load.messages", 3000);
+        int rate = Integer.getInteger("load.rate", 0);
+        System.out.printf("load harness: %d connections, %d messages of 4 KiB, rate %s, %d cores, load average %s%n",
+                connections, messages, rate == 0 ? "unlimited" : rate + "/s", Runtime.getRuntime().availableProcessors(), loadAverage());
+        double signatures = rsaSignaturesPerSecond();
+        System.out.printf("raw RSA-2048 signatures: %.0f/s on %d threads%n", signatures, Runtime.getRuntime().availableProcessors());
+        try (LoadNode node = LoadNode.start(connections)) {
+            run(node, connections, messages, rate);
+        }
+        System.out.printf("load average after: %s%n", loadAverage());
+    }
+
+    private static void run(LoadNode node, int connections, int messages, int rate) throws Exception {
+        Session session = node.clientSession();
+        byte[] filler = "x".repeat(75).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String body = (new String(filler, java.nio.charset.StandardCharsets.US_ASCII) + "\n").repeat(52);
+        long[] latencies = new long[messages];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(connections);
+        long start = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            String user = LoadNode.sender(c);
+            Thread t = new Thread(() -> {
+                try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtps")) {
+                    transport.connect("localhost", node.smtpsPort(), user, LoadNode.PASSWORD);
+                    for (int i; (i = next.getAndIncrement()) < messages; ) {
+                        if (rate > 0) {
+                            long due = start + (long) (i * 1e9 / rate);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                        MimeMessage m = new MimeMessage(session);
+                        m.setFrom(new InternetAddress(user));
+                        m.setRecipient(Message.RecipientType.TO, new InternetAddress(LoadNode.recipient(i)));
+                        m.setSubject("Carico " + i);
+                        m.setText(body);
+                        long t0 = System.nanoTime();
+                        transport.sendMessage(m, m.getAllRecipients());
+                        latencies[i] = System.nanoTime() - t0;
+                        if (transport.getLastServerResponse().startsWith("250 2.0.0 opec.")) {
+                            accepted.incrementAndGet();
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                    System.out.println("connection failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        done.await();
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long receiptsAt = node.awaitDeliveryReceipts(accepted.get(), 600);
+        double allReceiptsSeconds = (receiptsAt - start) / 1e9;
+        long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+        System.out.printf("accepted %d of %d (failures %d) in %.2f s: %.0f accepted messages/s%n",
+                accepted.get(), messages, failures.get(), sendSeconds, accepted.get() / sendSeconds);
+        System.out.printf("time to 250: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        System.out.printf("every delivery receipt stored after %.2f s: %.0f certified messages/s end to end%n",
+                allReceiptsSeconds, accepted.get() / allReceiptsSeconds);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** RSA-2048 SHA256withRSA over a digest-sized input, on every core for two seconds. */
+    static double rsaSignaturesPerSecond() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        PrivateKey key = g.generateKeyPair().getPrivate();
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicLong count = new AtomicLong();
+        long end = System.nanoTime() + 2_000_000_000L;
+        List<Thread> all = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    Signature s = Signature.getInstance("SHA256withRSA");
+                    byte[] data = new byte[64];
+                    while (System.nanoTime() < end) {
+                        s.initSign(key);
+                        s.update(data);
+                        s.sign();
+                        count.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            t.start();
+            all.add(t);
+        }
+        for (Thread t : all) {
+            t.join();
+        }
+        return count.get() / 2.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

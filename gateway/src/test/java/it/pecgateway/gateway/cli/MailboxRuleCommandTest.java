@@ -1,0 +1,100 @@
+package it.pecgateway.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.pecgateway.config.DevProfile;
+import it.pecgateway.config.GatewayConfig;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.MailStores;
+import it.pecgateway.mailstore.MailboxSettings;
+import it.pecgateway.mailstore.MailboxState;
+import it.pecgateway.mailstore.NewMailbox;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MailboxRuleCommandTest {
+    @TempDir
+    Path dir;
+    StringWriter out;
+    StringWriter err;
+    GatewayConfig config;
+
+    @BeforeEach
+    void mailbox() throws Exception {
+        config = DevProfile.config(dir);
+        Files.createDirectories(config.storage().embeddedPath());
+        try (MailStore store = MailStores.open(config.storage(), Clock.systemUTC())) {
+            store.accounts().addDomain("pec.localhost");
+            store.accounts().createMailbox(new NewMailbox("mario@pec.localhost", Optional.empty(), MailboxState.ACTIVE, Optional.empty(), 0));
+        }
+    }
+
+    private int run(Function<CliContext, Callable<Integer>> command, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CliContext context = new CliContext(dir, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(err, true), Clock.systemUTC());
+        return new CommandLine(command.apply(context)).execute(args);
+    }
+
+    private MailboxSettings settings() {
+        try (MailStore store = MailStores.open(config.storage(), Clock.systemUTC())) {
+            return store.accounts().find("mario@pec.localhost").orElseThrow().settings();
+        }
+    }
+
+    @Test
+    void eachRuleCanBeSetAndIsShown() {
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost")).isZero();
+        assertThat(out.toString()).contains("rejected");
+
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward", "mario@gmail.example")).isZero();
+        assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.FORWARD);
+        assertThat(settings().forwardTo()).contains("mario@gmail.example");
+
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "folder", "Ordinaria")).isZero();
+        assertThat(settings().folder()).contains("Ordinaria");
+
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "anomaly")).isZero();
+        assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.ANOMALY_TO_INBOX);
+        assertThat(out.toString()).contains("anomaly envelope");
+    }
+
+    @Test
+    void badRulesAndUnknownMailboxesAreRefused() {
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward")).isEqualTo(2);
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward", "not-an-address")).isEqualTo(2);
+        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "delete-everything")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown rule");
+        assertThat(run(MailboxRuleCommand::new, "nessuno@pec.localhost", "reject")).isEqualTo(1);
+        assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.REJECT);
+    }
+
+    @Test
+    void arrivalNoticesTakeAtMostTwoAddressesAndTwoSenders() {
+        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "a@gmail.example", "--to", "b@gmail.example",
+                "--only-from", "capo@pec.other.example")).isZero();
+        assertThat(settings().notifyAddresses()).containsExactly("a@gmail.example", "b@gmail.example");
+        assertThat(settings().notifyOnlyFrom()).containsExactly("capo@pec.other.example");
+
+        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "a@x.example", "--to", "b@x.example", "--to", "c@x.example"))
+                .isEqualTo(2);
+        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "bad")).isEqualTo(2);
+        assertThat(settings().notifyAddresses()).hasSize(2);
+
+        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--off")).isZero();
+        assertThat(settings().notifyAddresses()).isEmpty();
+        assertThat(out.toString()).contains("no arrival notices");
+    }
+}
