@@ -13,7 +13,11 @@ import it.pecgateway.receipts.read.PecReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +39,41 @@ final class LocalDeliveries {
         this.clock = clock;
     }
 
-    DeliveryAttempt deliver(QueueEntry entry, BodySource body) {
-        ByteSource envelope = new ByteSource() {
+    /**
+     * Delivers a batch of leased local entries in one store transaction (one commit for all: under load the fsyncs,
+     * not the CPU, bound the throughput). An entry whose envelope does not verify fails alone.
+     */
+    Map<Long, DeliveryAttempt> deliver(List<QueueEntry> entries, Function<QueueEntry, BodySource> bodies) {
+        Map<Long, DeliveryAttempt> results = new HashMap<>();
+        List<DeliveryPoint.Plan> plans = new ArrayList<>();
+        List<Long> planned = new ArrayList<>();
+        for (QueueEntry entry : entries) {
+            ByteSource envelope = source(bodies.apply(entry));
+            Classification c = PecReader.forProviders(index.get(), clock).classify(envelope);
+            if (!(c instanceof Classification.TransportEnvelope te)) {
+                results.put(entry.id(), DeliveryAttempt.permanent("not a valid transport envelope: " + c.summary()));
+                continue;
+            }
+            try {
+                Transaction t = EnvelopeTransaction.of(te.daticert(), envelope, pec.now());
+                plans.add(deliveryPoint.prepare(t, envelope, te.postacert(), List.of(entry.recipient())));
+                planned.add(entry.id());
+            } catch (IOException e) {
+                results.put(entry.id(), DeliveryAttempt.temporary("cannot read the envelope: " + e.getMessage()));
+            }
+        }
+        if (!plans.isEmpty()) {
+            store.inTransaction(tx -> {
+                plans.forEach(plan -> deliveryPoint.commit(tx, plan));
+                return null;
+            });
+            planned.forEach(id -> results.put(id, DeliveryAttempt.delivered("delivered locally")));
+        }
+        return results;
+    }
+
+    private static ByteSource source(BodySource body) {
+        return new ByteSource() {
             @Override
             public long size() {
                 return body.size();
@@ -47,20 +84,5 @@ final class LocalDeliveries {
                 return body.open();
             }
         };
-        Classification c = PecReader.forProviders(index.get(), clock).classify(envelope);
-        if (!(c instanceof Classification.TransportEnvelope te)) {
-            return DeliveryAttempt.permanent("not a valid transport envelope: " + c.summary());
-        }
-        try {
-            Transaction t = EnvelopeTransaction.of(te.daticert(), envelope, pec.now());
-            DeliveryPoint.Plan plan = deliveryPoint.prepare(t, envelope, te.postacert(), List.of(entry.recipient()));
-            store.inTransaction(tx -> {
-                deliveryPoint.commit(tx, plan);
-                return null;
-            });
-            return DeliveryAttempt.delivered("delivered locally");
-        } catch (IOException e) {
-            return DeliveryAttempt.temporary("cannot read the envelope: " + e.getMessage());
-        }
     }
 }

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueueWorkers.class);
+    /** Entries leased at once; local ones are delivered in one transaction. */
+    private static final int BATCH = 16;
 
     private final MailStore store;
     private final RelayConfig relay;
@@ -71,13 +73,19 @@ public final class QueueWorkers implements AutoCloseable {
     private void loop(String owner) {
         while (running.get()) {
             try {
-                List<QueueEntry> leased = store.queue().lease(owner, 4, lease);
+                List<QueueEntry> leased = store.queue().lease(owner, BATCH, lease);
                 if (leased.isEmpty()) {
                     Thread.sleep(idlePause.toMillis());
                     continue;
                 }
+                List<QueueEntry> local = leased.stream().filter(e -> QueuePurpose.of(e.purpose()).orElse(null) == QueuePurpose.LOCAL).toList();
+                if (!local.isEmpty()) {
+                    deliverLocally(owner, local);
+                }
                 for (QueueEntry entry : leased) {
-                    work(owner, entry);
+                    if (!local.contains(entry)) {
+                        work(owner, entry, attempt(entry));
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -99,8 +107,20 @@ public final class QueueWorkers implements AutoCloseable {
         return attempt.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : attempt;
     }
 
-    private void work(String owner, QueueEntry entry) {
-        DeliveryAttempt attempt = attempt(entry);
+    private void deliverLocally(String owner, List<QueueEntry> entries) {
+        java.util.Map<Long, DeliveryAttempt> results;
+        try {
+            results = local.deliver(entries, this::bodyOf);
+        } catch (RuntimeException e) {
+            log.error("local delivery of {} entries failed", entries.size(), e);
+            results = java.util.Map.of();
+        }
+        for (QueueEntry entry : entries) {
+            work(owner, entry, results.getOrDefault(entry.id(), DeliveryAttempt.temporary("local error")));
+        }
+    }
+
+    private void work(String owner, QueueEntry entry, DeliveryAttempt attempt) {
         try {
             switch (attempt.outcome()) {
                 case DELIVERED -> store.queue().complete(entry.id(), owner);
@@ -132,7 +152,7 @@ public final class QueueWorkers implements AutoCloseable {
         BodySource body = bodyOf(entry);
         try {
             return switch (QueuePurpose.of(entry.purpose()).orElse(QueuePurpose.RELAY_ORDINARY)) {
-                case LOCAL -> local.deliver(entry, body);
+                case LOCAL -> local.deliver(List.of(entry), e -> body).get(entry.id());
                 case RELAY_PEC -> relay(entry, body, OutboundSmtp.Security.REQUIRE_VERIFIED_TLS);
                 case RELAY_ORDINARY -> relay(entry, body, OutboundSmtp.Security.OPPORTUNISTIC_TLS);
             };

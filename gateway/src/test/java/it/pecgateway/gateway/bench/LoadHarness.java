@@ -24,8 +24,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * local recipient. Prints accepted messages/s, p50/p99 time to 250, the time until every delivery receipt is
  * stored, and the raw RSA-2048 signature rate measured in the same run.
  *
- * <p>Run: {@code mvn -B -pl gateway -am -Pload -DskipTests verify [-Dload.connections=8] [-Dload.messages=3000]
- * [-Dload.rate=0]} (rate 0: as fast as possible; otherwise messages/s paced over all connections).
+ * <p>Run: {@code bin/load-harness [connections] [messages] [rate]} (defaults 8, 3000, 0;
+ * rate 0: as fast as possible; otherwise messages/s paced over all connections).
  */
 public final class LoadHarness {
     private LoadHarness() {

@@ -79,7 +79,7 @@ final class PecNode implements AutoCloseable {
                 new KeyMaterialConfig(Optional.empty(), Optional.empty()),
                 new ProvidersIndexConfig(Optional.of(dataDir.resolve("index.ldif")), Duration.ofMillis(200)),
                 timers,
-                new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 2,
+                new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 antivirus);
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
