@@ -126,12 +126,14 @@ public final class AccessPoint implements SmtpTransactionHandler {
             try (OutputStream out = Files.newOutputStream(envelopeFile)) {
                 pec.transportEnvelope(t, original, out);
             }
+            BlobId originalBlob = store.blobs().put(bodyOf(original));
+            BlobId acceptanceBlob = store.blobs().put(BodySource.of(acceptance.toByteArray()));
+            BlobId envelope = store.blobs().put(BodySource.of(envelopeFile));
             store.inTransaction(tx -> {
                 Mailbox sender = tx.accounts().find(t.sender())
                         .orElseThrow(() -> new MailStoreException(MailStoreException.Reason.NOT_FOUND, "sender mailbox"));
-                tx.messages().append(Folders.sent(tx, sender).id(), bodyOf(original), Set.of("\\Seen"), t.time().instant());
-                tx.messages().append(Outbox.inbox(tx, sender).id(), BodySource.of(acceptance.toByteArray()), Set.of(), t.time().instant());
-                BlobId envelope = tx.blobs().put(BodySource.of(envelopeFile));
+                tx.messages().append(Folders.sent(tx, sender).id(), originalBlob, Set.of("\\Seen"), t.time().instant());
+                tx.messages().append(Outbox.inbox(tx, sender).id(), acceptanceBlob, Set.of(), t.time().instant());
                 String context = TransactionCodec.encode(t);
                 for (Recipient r : t.recipients()) {
                     RecipientKind kind = classifier.classify(r.address());
@@ -154,8 +156,9 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private SmtpReply refuse(Transaction t, String reason, boolean virus) throws IOException {
         ByteArrayOutputStream notice = new ByteArrayOutputStream();
         Emitted emitted = virus ? pec.nonAcceptanceForVirus(t, reason, notice) : pec.nonAcceptance(t, reason, notice);
+        BlobId noticeBlob = store.blobs().put(BodySource.of(notice.toByteArray()));
         store.inTransaction(tx -> {
-            outbox.send(tx, BodySource.of(notice.toByteArray()), serviceAddress, t.sender(), t.identificativo(), t.time().instant());
+            outbox.send(tx, noticeBlob, serviceAddress, t.sender(), t.identificativo(), t.time().instant());
             tx.legalLog().append(event(t, virus ? "non-accettazione-virus" : "non-accettazione", List.of(emitted.messageId()),
                     Optional.of(reason)));
             return null;

@@ -46,10 +46,12 @@ final class DeliveryPoint {
     }
 
     /** One recipient's outcome with its signed receipt or notice. */
-    record Outcome(String recipient, Optional<Mailbox> mailbox, Optional<DeliveryError> error, byte[] message, String messageId) {
+    /** @param message the signed receipt or notice, already stored */
+    record Outcome(String recipient, Optional<Mailbox> mailbox, Optional<DeliveryError> error, BlobId message, String messageId) {
     }
 
-    record Plan(Transaction transaction, ByteSource envelope, List<Outcome> outcomes) {
+    /** @param envelope the envelope as stored, when at least one recipient takes it */
+    record Plan(Transaction transaction, Optional<BlobId> envelope, List<Outcome> outcomes) {
     }
 
     Plan prepare(Transaction t, ByteSource envelope, ByteSource postacert, List<String> recipients) throws IOException {
@@ -61,9 +63,12 @@ final class DeliveryPoint {
             Emitted emitted = error.isPresent()
                     ? pec.nonDelivery(t, recipient, error.get(), out)
                     : pec.delivery(t, recipient, Optional.of(postacert), out);
-            outcomes.add(new Outcome(recipient, mailbox, error, out.toByteArray(), emitted.messageId()));
+            outcomes.add(new Outcome(recipient, mailbox, error, store.blobs().put(BodySource.of(out.toByteArray())),
+                    emitted.messageId()));
         }
-        return new Plan(t, envelope, outcomes);
+        Optional<BlobId> stored = outcomes.stream().anyMatch(o -> o.error().isEmpty())
+                ? Optional.of(store.blobs().put(AccessPoint.bodyOf(envelope))) : Optional.empty();
+        return new Plan(t, stored, outcomes);
     }
 
     private Optional<DeliveryError> judge(Optional<Mailbox> mailbox, long size, Instant now) {
@@ -83,19 +88,15 @@ final class DeliveryPoint {
     void commit(StoreSession tx, Plan plan) {
         Transaction t = plan.transaction();
         Instant now = t.time().instant();
-        BlobId blob = null;
         for (Outcome o : plan.outcomes()) {
             if (!tx.claimOnce("consegna:" + t.identificativo() + ":" + o.recipient())) {
                 continue;
             }
             if (o.error().isEmpty()) {
-                if (blob == null) {
-                    blob = tx.blobs().put(AccessPoint.bodyOf(plan.envelope()));
-                }
-                tx.messages().append(Outbox.inbox(tx, o.mailbox().get()).id(), blob, Set.of(), now);
+                tx.messages().append(Outbox.inbox(tx, o.mailbox().get()).id(), plan.envelope().orElseThrow(), Set.of(), now);
                 notices.queue(tx, o.mailbox().get(), t.sender(), t.subject().orElse(""), now);
             }
-            outbox.send(tx, BodySource.of(o.message()), serviceAddress, t.sender(), t.identificativo(), now);
+            outbox.send(tx, o.message(), serviceAddress, t.sender(), t.identificativo(), now);
             if (classifier.classify(t.sender()) == RecipientKind.LOCAL) {
                 // same provider: no other provider's receipt will come back to close the timers
                 if (o.error().isEmpty()) {

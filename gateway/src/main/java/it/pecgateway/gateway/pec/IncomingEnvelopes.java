@@ -51,9 +51,10 @@ final class IncomingEnvelopes {
         ByteArrayOutputStream presa = new ByteArrayOutputStream();
         Emitted presaId = pec.takeInCharge(t, recipients, sender.mailReceipt(), presa);
         DeliveryPoint.Plan plan = deliveryPoint.prepare(t, message, te.postacert(), recipients);
+        it.pecgateway.mailstore.BlobId presaBlob = store.blobs().put(BodySource.of(presa.toByteArray()));
         store.inTransaction(tx -> {
             if (tx.claimOnce("presa:" + t.identificativo() + ":" + String.join(",", recipients))) {
-                outbox.send(tx, BodySource.of(presa.toByteArray()), serviceAddress, sender.mailReceipt(), t.identificativo(),
+                outbox.send(tx, presaBlob, serviceAddress, sender.mailReceipt(), t.identificativo(),
                         time.instant());
                 tx.legalLog().append(providerEvent(t, "presa-in-carico", List.of(presaId.messageId()), sender, recipients));
             }

@@ -51,11 +51,12 @@ final class IncomingReceipts {
         CertifiedTime now = pec.now();
         Optional<byte[]> virusNotice = r.kind() == ReceiptKind.VIRUS_DETECTION ? virusNotice(d, now) : Optional.empty();
         String key = "ricevuta:" + r.headers().messageId().orElse(d.identificativo() + "/" + d.tipo().value()) + ":" + recipients;
+        it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
             if (!tx.claimOnce(key)) {
                 return null;
             }
-            deliver(tx, message, recipients, now.instant());
+            deliver(tx, blob, recipients, now.instant());
             track(tx.tracking(), r.kind(), d, now.instant());
             virusNotice.ifPresent(n -> outbox.send(tx, BodySource.of(n), serviceAddress, d.mittente(), d.identificativo(), now.instant()));
             tx.legalLog().append(new LogEvent(d.identificativo(), now.instant(), "ricezione-" + d.tipo().value(), d.mittente(),
@@ -69,15 +70,15 @@ final class IncomingReceipts {
     /** A verified anomaly envelope from another provider: delivered as it is, nothing else. */
     SmtpReply storeAsIs(ByteSource message, List<String> recipients, String what) {
         Instant now = pec.now().instant();
+        it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
-            deliver(tx, message, recipients, now);
+            deliver(tx, blob, recipients, now);
             return null;
         });
         return SmtpReplies.ACCEPTED;
     }
 
-    private void deliver(StoreSession tx, ByteSource message, List<String> recipients, Instant now) {
-        BodySource body = AccessPoint.bodyOf(message);
+    private void deliver(StoreSession tx, it.pecgateway.mailstore.BlobId body, List<String> recipients, Instant now) {
         for (String recipient : recipients) {
             Optional<Mailbox> mailbox = tx.accounts().find(recipient);
             if (mailbox.isEmpty()) {

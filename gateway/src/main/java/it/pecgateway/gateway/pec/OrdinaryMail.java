@@ -86,13 +86,13 @@ final class OrdinaryMail {
             pec.anomaly(new AnomalyData(time, sender, anomalyRecipients, h.subject(), reason), message, out);
             anomaly = Optional.of(out.toByteArray());
         }
-        Optional<byte[]> wrapped = anomaly;
+        Optional<BlobId> wrapped = anomaly.map(bytes -> store.blobs().put(it.pecgateway.mailstore.BodySource.of(bytes)));
+        BlobId original = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
-            BlobId original = tx.blobs().put(AccessPoint.bodyOf(message));
             for (Mailbox m : mailboxes) {
                 MailboxSettings s = m.settings();
                 if (anomalyRecipients.contains(m.address())) {
-                    tx.messages().append(Outbox.inbox(tx, m).id(), it.pecgateway.mailstore.BodySource.of(wrapped.get()), Set.of(), time.instant());
+                    tx.messages().append(Outbox.inbox(tx, m).id(), wrapped.get(), Set.of(), time.instant());
                 } else if (s.ordinaryMail() == MailboxSettings.OrdinaryMailRule.FORWARD && s.forwardTo().isPresent()) {
                     tx.queue().enqueue(new NewQueueEntry(original, envelope.sender().address(), s.forwardTo().get(),
                             QueuePurpose.RELAY_ORDINARY.wire(), "inoltro:" + m.address(), time.instant()));

@@ -29,6 +29,14 @@ final class Outbox {
 
     /** @return true when stored or queued; false when a local mailbox does not exist (logged) */
     boolean send(StoreSession tx, BodySource message, String sender, String recipient, String reference, Instant now) {
+        return send(tx, tx.blobs().put(message), sender, recipient, reference, now);
+    }
+
+    /**
+     * The same with a body already stored: callers put bodies before the transaction (each put syncs its file,
+     * and outside the transaction those syncs run in parallel instead of one after another on the store's writer).
+     */
+    boolean send(StoreSession tx, BlobId message, String sender, String recipient, String reference, Instant now) {
         RecipientKind kind = classifier.classify(recipient);
         if (kind == RecipientKind.LOCAL) {
             Optional<Mailbox> mailbox = tx.accounts().find(recipient);
@@ -39,8 +47,7 @@ final class Outbox {
             tx.messages().append(inbox(tx, mailbox.get()).id(), message, Set.of(), now);
             return true;
         }
-        BlobId blob = tx.blobs().put(message);
-        tx.queue().enqueue(new NewQueueEntry(blob, sender, recipient, QueuePurpose.forKind(kind).wire(), reference, now));
+        tx.queue().enqueue(new NewQueueEntry(message, sender, recipient, QueuePurpose.forKind(kind).wire(), reference, now));
         return true;
     }
 

@@ -83,9 +83,10 @@ public final class PecTimers implements AutoCloseable {
             return;
         }
         Instant at = now.instant();
+        it.pecgateway.mailstore.BlobId blob = store.blobs().put(BodySource.of(out.toByteArray()));
         store.inTransaction(tx -> {
             if (tx.claimOnce((finalNotice ? "24h:" : "12h:") + due.reference() + ":" + due.recipient())) {
-                outbox.send(tx, BodySource.of(out.toByteArray()), serviceAddress, t.sender(), t.identificativo(), at);
+                outbox.send(tx, blob, serviceAddress, t.sender(), t.identificativo(), at);
                 tx.legalLog().append(AccessPoint.event(t, finalNotice ? "preavviso-24h" : "preavviso-12h",
                         List.of(emitted.messageId()), Optional.of(due.recipient())));
             }
