@@ -36,6 +36,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +60,12 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final Outbox outbox;
     private final Path workDir;
     private final String serviceAddress;
+    /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
+    private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "body-writer");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
                        LimitsConfig limits, Path workDir, String serviceAddress) {
@@ -119,6 +129,8 @@ public final class AccessPoint implements SmtpTransactionHandler {
     }
 
     private SmtpReply accept(Transaction t, ByteSource original) throws IOException {
+        // the original's file sync overlaps the signing; the two other bodies are synced side by side
+        Future<BlobId> originalStored = bodies.submit(() -> store.blobs().put(bodyOf(original)));
         ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
         Emitted receipt = pec.acceptance(t, acceptance);
         Path envelopeFile = Files.createTempFile(workDir, "busta-", ".eml");
@@ -126,9 +138,10 @@ public final class AccessPoint implements SmtpTransactionHandler {
             try (OutputStream out = Files.newOutputStream(envelopeFile)) {
                 pec.transportEnvelope(t, original, out);
             }
-            BlobId originalBlob = store.blobs().put(bodyOf(original));
-            BlobId acceptanceBlob = store.blobs().put(BodySource.of(acceptance.toByteArray()));
+            Future<BlobId> acceptanceStored = bodies.submit(() -> store.blobs().put(BodySource.of(acceptance.toByteArray())));
             BlobId envelope = store.blobs().put(BodySource.of(envelopeFile));
+            BlobId originalBlob = await(originalStored);
+            BlobId acceptanceBlob = await(acceptanceStored);
             store.inTransaction(tx -> {
                 Mailbox sender = tx.accounts().find(t.sender())
                         .orElseThrow(() -> new MailStoreException(MailStoreException.Reason.NOT_FOUND, "sender mailbox"));
@@ -189,6 +202,20 @@ public final class AccessPoint implements SmtpTransactionHandler {
         ReceiptType type = h.receiptType().flatMap(ReceiptType::fromValue).orElse(ReceiptType.COMPLETA);
         return new Transaction(id, time, envelope.sender().address(), recipients, h.subject(), h.messageId(),
                 h.replyTo(), type);
+    }
+
+    private static BlobId await(Future<BlobId> stored) throws IOException {
+        try {
+            return stored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while storing a body", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException("storing a body failed", e.getCause());
+        }
     }
 
     static LogEvent event(Transaction t, String type, List<String> related, Optional<String> detail) {
