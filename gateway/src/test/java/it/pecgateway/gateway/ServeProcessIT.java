@@ -28,7 +28,7 @@ class ServeProcessIT {
 
     @Test
     void serveStartsAnswersStopsOnSigtermAndStartsAgainWithTheSamePki() throws Exception {
-        Files.writeString(dir.resolve("test.yaml"), GatewayTest.testConfig("starttls-optional"));
+        Files.writeString(dir.resolve("test.yaml"), TestConfigs.loopbackOnPortZero("starttls-optional"));
         String fingerprint;
         try (ChildProcess gateway = serve()) {
             Matcher ready = gateway.awaitErr("PEC gateway ready in (\\d+) ms", STARTUP);
