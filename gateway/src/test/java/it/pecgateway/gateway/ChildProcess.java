@@ -30,6 +30,14 @@ final class ChildProcess implements AutoCloseable {
         return new ChildProcess(builder.start());
     }
 
+    /** Writes {@code text} to the process's standard input and closes it. */
+    ChildProcess input(String text) throws IOException {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return this;
+    }
+
     /** The java launcher running this test, so the child uses the same JDK. */
     static String java() {
         return ProcessHandle.current().info().command().orElse("java");

@@ -26,6 +26,14 @@ class ServeProcessIT {
         return ChildProcess.start(dir, List.of(ChildProcess.java(), "-jar", JAR.toString(), "serve", "--config", "test.yaml"));
     }
 
+    /** Another invocation of the jar on the same configuration, while the gateway runs. */
+    ChildProcess command(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ChildProcess.java(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--config", "test.yaml"));
+        return ChildProcess.start(dir, command);
+    }
+
     @Test
     void serveStartsAnswersStopsOnSigtermAndStartsAgainWithTheSamePki() throws Exception {
         Files.writeString(dir.resolve("test.yaml"), TestConfigs.loopbackOnPortZero("starttls-optional"));
@@ -41,6 +49,21 @@ class ServeProcessIT {
             var ca = PemFiles.readCertificates(dir.resolve("data/pki/ca.pem")).get(0);
             assertThat(TestHttp.trusting(ca).get("https://localhost:" + port + "/metrics").body()).contains("jvm_memory_used_bytes");
             assertThat(it.pecgateway.certs.Fingerprints.sha256Hex(ca)).isEqualTo(fingerprint.replace(":", ""));
+
+            try (ChildProcess add = command("mailbox", "add", "dave@pec.localhost", "--password-stdin").input("dave-pw-1\n")) {
+                assertThat(add.awaitExit(STARTUP)).as(add.err()).isZero();
+                assertThat(add.out()).isEqualTo("mailbox dave@pec.localhost added (active)\n");
+            }
+            try (ChildProcess twice = command("mailbox", "add", "dave@pec.localhost")) {
+                assertThat(twice.awaitExit(STARTUP)).isEqualTo(1);
+                assertThat(twice.err()).contains("dave@pec.localhost: mailbox exists already");
+            }
+            try (ChildProcess list = command("mailbox", "list")) {
+                assertThat(list.awaitExit(STARTUP)).isZero();
+                assertThat(list.out()).isEqualTo("dave@pec.localhost\tactive\n");
+            }
+            assertThat(gateway.err()).contains("administration: ADD_MAILBOX dave@pec.localhost (with password) -> done")
+                    .doesNotContain("dave-pw-1");
 
             int status = gateway.terminate(Duration.ofSeconds(30));
 
