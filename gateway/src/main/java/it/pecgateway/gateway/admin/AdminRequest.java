@@ -20,7 +20,7 @@ public record AdminRequest(Operation operation, String subject, Optional<String>
     /** Keeps the password out of logs and exception messages. */
     @Override
     public String toString() {
-        return operation + " " + subject + password.map(p -> " (with password)").orElse("");
+        return (operation + " " + subject).strip() + password.map(p -> " (with password)").orElse("");
     }
 
     String toJson() {
