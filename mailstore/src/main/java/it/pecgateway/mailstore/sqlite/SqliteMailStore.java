@@ -127,6 +127,19 @@ public final class SqliteMailStore extends JdbcMailStore {
         feed.publish(changes);
     }
 
+    /** A pragma of the writer connection, as SQLite reports it (for tests and diagnostics). */
+    public String writerPragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name");
+        }
+        return writer.submit(tx -> {
+            try (java.sql.Statement st = tx.connection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     @Override
     public void close() {
         writer.close();
