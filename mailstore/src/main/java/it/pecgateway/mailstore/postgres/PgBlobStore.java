@@ -29,8 +29,8 @@ final class PgBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean outsideTransaction() {
-        return false;
+    public long inlineLimit() {
+        return Long.MAX_VALUE; // every body is written inside the transaction
     }
 
     @Override

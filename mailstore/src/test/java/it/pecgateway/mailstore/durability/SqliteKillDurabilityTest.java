@@ -7,6 +7,10 @@ import it.pecgateway.mailstore.MessageInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,7 +25,10 @@ class SqliteKillDurabilityTest extends KillDurabilityContract {
         return "sqlite:" + dir;
     }
 
-    /** After the reopen, the body files are exactly the referenced bodies: no orphan, no temp file. */
+    /**
+     * After the reopen, the bodies (files and inline rows) are exactly the referenced bodies: no orphan, no temp
+     * file.
+     */
     @Override
     protected void checkBackendSpecifics(MailStore store) {
         Set<Long> referenced = new HashSet<>();
@@ -35,6 +42,15 @@ class SqliteKillDurabilityTest extends KillDurabilityContract {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("mailstore.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT id FROM inline_blobs")) {
+            while (rs.next()) {
+                assertThat(files.add(rs.getLong(1))).isTrue();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         assertThat(files).isEqualTo(referenced);
+        assertThat(files.size()).isGreaterThan(referenced.size() / 2);
     }
 }

@@ -56,6 +56,7 @@ class SqliteStoreFilesTest {
     @Test
     void dataSurvivesAReopenAndOrphanBodiesAreRemoved() throws Exception {
         BlobId orphan;
+        BlobId largeOrphan;
         long folderId;
         try (MailStore store = open()) {
             store.accounts().addDomain("pec.example");
@@ -64,14 +65,21 @@ class SqliteStoreFilesTest {
             folderId = store.folders().find(mailbox, "INBOX").orElseThrow().id();
             store.messages().append(folderId, BodySource.of(new byte[] {1, 2, 3}), Set.of(), Instant.now());
             orphan = store.blobs().put(BodySource.of(new byte[] {9}));
+            largeOrphan = store.blobs().put(BodySource.of(new byte[100_000]));
+            assertThat(store.blobs().size(largeOrphan)).isEqualTo(100_000);
         }
+        assertThat(Files.list(dir.resolve("blobs").resolve(String.format("%02x", largeOrphan.value() & 0xff))))
+                .hasSize(1);
         Files.writeString(dir.resolve("blobs/00/777.tmp"), "half written");
         try (MailStore store = open()) {
             assertThat(store.messages().uids(folderId)).containsExactly(1L);
             assertThatThrownBy(() -> store.blobs().open(orphan)).isInstanceOf(MailStoreException.class);
+            assertThatThrownBy(() -> store.blobs().open(largeOrphan)).isInstanceOf(MailStoreException.class);
+            assertThat(Files.list(dir.resolve("blobs").resolve(String.format("%02x", largeOrphan.value() & 0xff))))
+                    .isEmpty();
             assertThat(dir.resolve("blobs/00/777.tmp")).doesNotExist();
             BlobId fresh = store.blobs().put(BodySource.of(new byte[] {7}));
-            assertThat(fresh.value()).isGreaterThan(orphan.value());
+            assertThat(fresh.value()).isGreaterThan(largeOrphan.value());
         }
     }
 }
