@@ -21,7 +21,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Collection;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bodies of the embedded store. Up to {@link #INLINE_LIMIT} bytes a body is a row of {@code inline_blobs},
- * written in the transaction (or group-commit unit) that stores it. A larger body is an immutable file
+ * Bodies of the embedded store. Up to {@link #INLINE_LIMIT} bytes a body is a row of {@code inline_blobs}: put
+ * keeps it in memory, and the first transaction that refers to it writes the row, so that the body costs no sync
+ * of its own (the transaction's shared WAL sync covers it). A small body that nothing refers to within
+ * {@link #PENDING_FOR} is forgotten. A larger body is an immutable file
  * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, 256 directories made once): written to
  * {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
  * that refers to it is queued, so a committed reference always finds its file. Bodies nothing refers to (a crash
@@ -43,6 +48,11 @@ public final class FileBlobStore implements BlobStore {
     private static final int BUFFER = 64 * 1024;
     /** Bodies up to this size stay in the database: one shared WAL sync instead of two file syncs each. */
     static final int INLINE_LIMIT = 64 * 1024;
+    static final Duration PENDING_FOR = Duration.ofHours(1);
+
+    private record Pending(byte[] data, long since) { }
+
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
 
     private final Path root;
     private final AtomicLong nextId;
@@ -106,7 +116,8 @@ public final class FileBlobStore implements BlobStore {
         try (InputStream in = source.open()) {
             byte[] head = in.readNBytes(INLINE_LIMIT + 1);
             if (head.length <= INLINE_LIMIT) {
-                db.write(tx -> Sql.update(tx.connection(), "INSERT INTO inline_blobs (id, data) VALUES (?, ?)", id, head));
+                forgetStale();
+                pending.put(id, new Pending(head, System.nanoTime()));
                 return new BlobId(id);
             }
             writeFile(id, head, in);
@@ -140,6 +151,13 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    private void forgetStale() {
+        if (pending.size() > 1000) {
+            long cutoff = System.nanoTime() - PENDING_FOR.toNanos();
+            pending.values().removeIf(p -> p.since() - cutoff < 0);
+        }
+    }
+
     private static void writeAll(FileChannel out, byte[] bytes, int length) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length);
         while (bb.hasRemaining()) {
@@ -149,6 +167,10 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public InputStream open(Db db, BlobId id) {
+        Pending p = pending.get(id.value());
+        if (p != null) {
+            return new ByteArrayInputStream(p.data());
+        }
         try {
             return Files.newInputStream(file(id.value()));
         } catch (NoSuchFileException e) {
@@ -168,6 +190,13 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
         // references are only added on the writer thread, which is also the only one removing bodies: no race
+        Pending p = pending.get(blobId);
+        if (p != null) {
+            Sql.update(tx.connection(), "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    blobId, p.data());
+            tx.afterCommit(() -> pending.remove(blobId));
+            return p.data().length;
+        }
         try {
             return Files.size(file(blobId));
         } catch (NoSuchFileException e) {

@@ -115,6 +115,7 @@ public final class SqliteMailStore extends JdbcMailStore {
         for (Tx tx : txs) {
             released.addAll(tx.releasedBlobs());
             changes.addAll(tx.changes());
+            tx.afterCommitActions().forEach(Runnable::run);
         }
         if (!released.isEmpty()) {
             try {
