@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * keeps it in memory, and the first transaction that refers to it writes the row, so that the body costs no sync
  * of its own (the transaction's shared WAL sync covers it). A small body that nothing refers to within
  * {@link #PENDING_FOR} is forgotten. A larger body is an immutable file
- * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, 256 directories made once): written to
+ * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, at most 256 directories, made on first use): written to
  * {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
  * that refers to it is queued, so a committed reference always finds its file. Bodies nothing refers to (a crash
  * between the body and the commit, a refused write) are removed when the store opens. Ids are shared by both
@@ -53,6 +53,7 @@ public final class FileBlobStore implements BlobStore {
     private record Pending(byte[] data, long since) { }
 
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final java.util.Set<Path> durableShards = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final AtomicLong nextId;
@@ -65,20 +66,17 @@ public final class FileBlobStore implements BlobStore {
     /** Opens the blob directory, removing what no committed row refers to. No write may be running. */
     static FileBlobStore open(Path root, Connection c) throws IOException, SQLException {
         Files.createDirectories(root);
-        for (int i = 0; i < 256; i++) {
-            Path shard = root.resolve(String.format("%02x", i));
-            if (!Files.isDirectory(shard)) {
-                Files.createDirectories(shard);
-            }
-        }
-        fsyncDirectory(root); // one sync makes all new shard directories durable
         fsyncDirectory(root.getParent());
         long[] referenced = Sql.list(c, REFERENCED, rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).sorted().toArray();
         long max = Math.max(referenced.length == 0 ? 0 : referenced[referenced.length - 1],
                 Sql.longValue(c, "SELECT max(id) FROM inline_blobs", 0));
         int removed = Sql.update(c, "DELETE FROM inline_blobs WHERE id NOT IN (" + REFERENCED + ")");
         for (int i = 0; i < 256; i++) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve(String.format("%02x", i)))) {
+            Path shard = root.resolve(String.format("%02x", i));
+            if (!Files.isDirectory(shard)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
                     long id = name.endsWith(".tmp") ? -1 : parseId(name);
@@ -131,6 +129,7 @@ public final class FileBlobStore implements BlobStore {
         Path file = file(id);
         Path tmp = file.resolveSibling(id + ".tmp");
         try {
+            ensureDurableShard(file.getParent());
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writeAll(out, head, head.length);
                 byte[] buffer = new byte[BUFFER];
@@ -148,6 +147,19 @@ public final class FileBlobStore implements BlobStore {
                 // the sweep at the next start removes it
             }
             throw Errors.unavailable(e instanceof UncheckedIOException u ? u.getCause() : (Exception) e);
+        }
+    }
+
+    /** A shard directory is made on first use, and its entry synced before any body in it counts. */
+    private void ensureDurableShard(Path shard) throws IOException {
+        if (!durableShards.contains(shard)) {
+            synchronized (durableShards) {
+                if (!durableShards.contains(shard)) {
+                    Files.createDirectories(shard);
+                    fsyncDirectory(root);
+                    durableShards.add(shard);
+                }
+            }
         }
     }
 

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  * (bodies) and {@code <dir>/store.lock}, which keeps a second process from opening the same directory.
  */
 public final class SqliteMailStore extends JdbcMailStore {
-    private static final int READERS = 8;
+    private static final int READERS = 4;
 
     private final FileChannel lockChannel;
     private final FileLock lock;
