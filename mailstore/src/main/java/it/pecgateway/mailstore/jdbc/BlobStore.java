@@ -9,10 +9,11 @@ import java.sql.SQLException;
 public interface BlobStore {
 
     /**
-     * Bodies up to this many bytes are written inside the database transaction that stores them; larger ones
-     * (SQLite: files) are written and synced on the caller's thread before the metadata write is queued.
+     * True when a body larger than {@link PendingBodies#LIMIT} is written outside the database (SQLite: a file,
+     * synced on the caller's thread before the metadata write is queued); false when it goes into the
+     * transaction.
      */
-    long inlineLimit();
+    boolean largeBodiesOutsideTransaction();
 
     BlobId put(Db db, BodySource source);
 

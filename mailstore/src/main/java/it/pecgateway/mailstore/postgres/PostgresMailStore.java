@@ -112,6 +112,7 @@ public final class PostgresMailStore extends JdbcMailStore {
                 result = within(tx, work);
                 PgChangeListener.notify(c, nodeId, tx.changes());
                 c.commit();
+                tx.afterCommitActions().forEach(Runnable::run);
             } catch (SQLException | RuntimeException | Error e) {
                 c.rollback();
                 throw e;

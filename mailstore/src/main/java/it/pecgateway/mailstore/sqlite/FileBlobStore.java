@@ -5,6 +5,7 @@ import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.jdbc.BlobStore;
 import it.pecgateway.mailstore.jdbc.Db;
 import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.PendingBodies;
 import it.pecgateway.mailstore.jdbc.Sql;
 import it.pecgateway.mailstore.jdbc.Tx;
 import java.io.ByteArrayInputStream;
@@ -21,9 +22,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -32,10 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bodies of the embedded store. Up to {@link #INLINE_LIMIT} bytes a body is a row of {@code inline_blobs}: put
- * keeps it in memory, and the first transaction that refers to it writes the row, so that the body costs no sync
- * of its own (the transaction's shared WAL sync covers it). A small body that nothing refers to within
- * {@link #PENDING_FOR} is forgotten. A larger body is an immutable file
+ * Bodies of the embedded store. Up to {@link PendingBodies#LIMIT} bytes a body is a row of {@code inline_blobs},
+ * written by the first transaction that refers to it ({@link PendingBodies}): it costs no sync of its own. A larger body is an immutable file
  * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, at most 256 directories, made on first use): written to
  * {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
  * that refers to it is queued, so a committed reference always finds its file. Bodies nothing refers to (a crash
@@ -46,13 +45,7 @@ public final class FileBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final String REFERENCED = "SELECT blob_id FROM messages UNION SELECT blob_id FROM queue WHERE state <> 'DONE'";
     private static final int BUFFER = 64 * 1024;
-    /** Bodies up to this size stay in the database: one shared WAL sync instead of two file syncs each. */
-    static final int INLINE_LIMIT = 64 * 1024;
-    static final Duration PENDING_FOR = Duration.ofHours(1);
-
-    private record Pending(byte[] data, long since) { }
-
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingBodies pending = new PendingBodies();
     private final java.util.Set<Path> durableShards = ConcurrentHashMap.newKeySet();
 
     private final Path root;
@@ -104,18 +97,17 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public long inlineLimit() {
-        return INLINE_LIMIT;
+    public boolean largeBodiesOutsideTransaction() {
+        return true;
     }
 
     @Override
     public BlobId put(Db db, BodySource source) {
         long id = nextId.getAndIncrement();
         try (InputStream in = source.open()) {
-            byte[] head = in.readNBytes(INLINE_LIMIT + 1);
-            if (head.length <= INLINE_LIMIT) {
-                forgetStale();
-                pending.put(id, new Pending(head, System.nanoTime()));
+            byte[] head = in.readNBytes(PendingBodies.LIMIT + 1);
+            if (head.length <= PendingBodies.LIMIT) {
+                pending.add(id, head);
                 return new BlobId(id);
             }
             writeFile(id, head, in);
@@ -163,13 +155,6 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    private void forgetStale() {
-        if (pending.size() > 1000) {
-            long cutoff = System.nanoTime() - PENDING_FOR.toNanos();
-            pending.values().removeIf(p -> p.since() - cutoff < 0);
-        }
-    }
-
     private static void writeAll(FileChannel out, byte[] bytes, int length) throws IOException {
         ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length);
         while (bb.hasRemaining()) {
@@ -179,9 +164,9 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public InputStream open(Db db, BlobId id) {
-        Pending p = pending.get(id.value());
-        if (p != null) {
-            return new ByteArrayInputStream(p.data());
+        Optional<byte[]> small = pending.get(id.value());
+        if (small.isPresent()) {
+            return new ByteArrayInputStream(small.get());
         }
         try {
             return Files.newInputStream(file(id.value()));
@@ -202,12 +187,10 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
         // references are only added on the writer thread, which is also the only one removing bodies: no race
-        Pending p = pending.get(blobId);
-        if (p != null) {
-            Sql.update(tx.connection(), "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    blobId, p.data());
-            tx.afterCommit(() -> pending.remove(blobId));
-            return p.data().length;
+        OptionalLong written = pending.writeIfPending(tx, blobId, (t, id, data) -> Sql.update(t.connection(),
+                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data));
+        if (written.isPresent()) {
+            return written.getAsLong();
         }
         try {
             return Files.size(file(blobId));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.pecgateway.mailstore.BlobId;
-import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.CountingHasher;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStoreException;
@@ -29,14 +28,15 @@ class PostgresBodiesTest {
         BlobId old;
         BlobId recent;
         try (MailStore store = PostgresMailStore.open(url, "postgres", "", 2, clock, new CountingHasher())) {
-            old = store.blobs().put(BodySource.of(new byte[] {1}));
+            // larger than PendingBodies.LIMIT: written at once, in their own transactions
+            old = store.blobs().put(TestBodies.patterned(100_000));
             clock.advance(Duration.ofHours(23));
-            recent = store.blobs().put(BodySource.of(new byte[] {2}));
+            recent = store.blobs().put(TestBodies.patterned(100_000));
         }
         clock.advance(Duration.ofHours(2));
         try (MailStore store = PostgresMailStore.open(url, "postgres", "", 2, clock, new CountingHasher())) {
             assertThatThrownBy(() -> store.blobs().open(old)).isInstanceOf(MailStoreException.class);
-            assertThat(store.blobs().size(recent)).isEqualTo(1);
+            assertThat(store.blobs().size(recent)).isEqualTo(100_000);
         }
     }
 

@@ -70,14 +70,15 @@ class SqliteStoreFilesTest {
         }
         assertThat(Files.list(dir.resolve("blobs").resolve(String.format("%02x", largeOrphan.value() & 0xff))))
                 .hasSize(1);
-        Files.writeString(dir.resolve("blobs/00/777.tmp"), "half written");
+        Files.createDirectories(dir.resolve("blobs/09"));
+        Files.writeString(dir.resolve("blobs/09/777.tmp"), "half written");
         try (MailStore store = open()) {
             assertThat(store.messages().uids(folderId)).containsExactly(1L);
             assertThatThrownBy(() -> store.blobs().open(orphan)).isInstanceOf(MailStoreException.class);
             assertThatThrownBy(() -> store.blobs().open(largeOrphan)).isInstanceOf(MailStoreException.class);
             assertThat(Files.list(dir.resolve("blobs").resolve(String.format("%02x", largeOrphan.value() & 0xff))))
                     .isEmpty();
-            assertThat(dir.resolve("blobs/00/777.tmp")).doesNotExist();
+            assertThat(dir.resolve("blobs/09/777.tmp")).doesNotExist();
             BlobId fresh = store.blobs().put(BodySource.of(new byte[] {7}));
             assertThat(fresh.value()).isGreaterThan(largeOrphan.value());
         }
