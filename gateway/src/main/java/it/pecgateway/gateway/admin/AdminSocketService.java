@@ -50,7 +50,12 @@ public final class AdminSocketService implements Service {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Files.deleteIfExists(socket); // left by a gateway that died; the store lock already keeps a second one out
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            throw new IOException("cannot create the administration socket " + socket + " (" + e.getMessage()
+                    + "; Unix socket paths are limited to about 100 bytes: a shorter data-dir helps)", e);
+        }
         acceptor = new Thread(this::serve, "admin-socket");
         acceptor.start();
     }
