@@ -1,0 +1,31 @@
+package it.pecgateway.mailstore.jdbc;
+
+import it.pecgateway.mailstore.BlobId;
+import it.pecgateway.mailstore.BodySource;
+import java.io.InputStream;
+import java.sql.SQLException;
+
+/** Where a backend keeps message bodies. */
+public interface BlobStore {
+
+    /**
+     * True when bodies live outside the database (files): they are written and synced on the caller's thread
+     * before the metadata write is queued, and need no database transaction.
+     */
+    boolean outsideTransaction();
+
+    BlobId put(Db db, BodySource source);
+
+    InputStream open(Db db, BlobId id);
+
+    long size(Db db, BlobId id);
+
+    /**
+     * Inside a write that is about to refer to the body: its size, and (PostgreSQL) a lock that keeps it from
+     * being removed until the transaction ends. @throws MailStoreException NOT_FOUND
+     */
+    long sizeForReference(Tx tx, long blobId) throws SQLException;
+
+    /** Removes a body that was just stored and that nothing refers to, after the write that would have failed. */
+    void discard(BlobId id);
+}

@@ -1,0 +1,210 @@
+package it.pecgateway.mailstore.jdbc;
+
+import it.pecgateway.mailstore.Accounts;
+import it.pecgateway.mailstore.Mailbox;
+import it.pecgateway.mailstore.MailboxChange;
+import it.pecgateway.mailstore.MailboxSettings;
+import it.pecgateway.mailstore.MailboxSettings.OrdinaryMailRule;
+import it.pecgateway.mailstore.MailboxState;
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.MailStoreException.Reason;
+import it.pecgateway.mailstore.NewMailbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Domains and mailboxes. Password hashing runs on the caller's thread, never inside a database write. */
+final class JdbcAccounts implements Accounts {
+    private static final String COLUMNS = "id, address, state, created_at, expires_at, quota_bytes, ordinary_rule, "
+            + "forward_to, deliver_folder, notify_addresses, notify_only_from";
+
+    private final Db db;
+    private final Backend backend;
+
+    JdbcAccounts(Db db, Backend backend) {
+        this.db = db;
+        this.backend = backend;
+    }
+
+    @Override
+    public void addDomain(String domain) {
+        String d = Names.domain(domain);
+        int added = db.write(tx -> Sql.update(tx.connection(),
+                "INSERT INTO domains (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING", d, now()));
+        if (added == 0) {
+            throw new MailStoreException(Reason.ALREADY_EXISTS, "domain exists already");
+        }
+    }
+
+    @Override
+    public List<String> domains() {
+        return db.read(tx -> Sql.list(tx.connection(), "SELECT name FROM domains ORDER BY name", rs -> rs.getString(1)));
+    }
+
+    @Override
+    public boolean hostsDomain(String domain) {
+        String d = Names.domain(domain);
+        return db.read(tx -> Sql.one(tx.connection(), "SELECT 1 FROM domains WHERE name = ?", rs -> 1, d)).isPresent();
+    }
+
+    @Override
+    public Mailbox createMailbox(NewMailbox mailbox) {
+        String address = Names.address(mailbox.address());
+        String domain = address.substring(address.indexOf('@') + 1);
+        if (mailbox.quotaBytes() < 0) {
+            throw Errors.invalid("negative quota");
+        }
+        String hash = mailbox.password().map(backend.hasher()::hash).orElse(null);
+        MailboxSettings settings = MailboxSettings.defaults();
+        long id = db.write(tx -> {
+            if (Sql.one(tx.connection(), "SELECT 1 FROM domains WHERE name = ?", rs -> 1, domain).isEmpty()) {
+                throw Errors.notFound("domain");
+            }
+            Optional<Long> inserted = Sql.one(tx.connection(),
+                    "INSERT INTO mailboxes (address, domain, password_hash, state, created_at, expires_at, quota_bytes,"
+                            + " ordinary_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+                    rs -> rs.getLong(1), address, domain, hash, mailbox.state().name(), now(),
+                    Sql.millis(mailbox.expiresAt()), mailbox.quotaBytes(), settings.ordinaryMail().name());
+            long mailboxId = inserted.orElseThrow(
+                    () -> new MailStoreException(Reason.ALREADY_EXISTS, "mailbox exists already"));
+            FolderRows.insert(tx, mailboxId, Names.INBOX, Optional.empty(), backend.clock());
+            return mailboxId;
+        });
+        return findById(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Mailbox> find(String address) {
+        String a = Names.address(address);
+        return db.read(tx -> Sql.one(tx.connection(),
+                "SELECT " + COLUMNS + " FROM mailboxes WHERE address = ?", JdbcAccounts::mailbox, a));
+    }
+
+    @Override
+    public Optional<Mailbox> findById(long mailboxId) {
+        return db.read(tx -> Sql.one(tx.connection(),
+                "SELECT " + COLUMNS + " FROM mailboxes WHERE id = ?", JdbcAccounts::mailbox, mailboxId));
+    }
+
+    @Override
+    public List<Mailbox> list(Optional<String> domain) {
+        if (domain.isPresent()) {
+            String d = Names.domain(domain.get());
+            return db.read(tx -> Sql.list(tx.connection(),
+                    "SELECT " + COLUMNS + " FROM mailboxes WHERE domain = ? ORDER BY address", JdbcAccounts::mailbox, d));
+        }
+        return db.read(tx -> Sql.list(tx.connection(),
+                "SELECT " + COLUMNS + " FROM mailboxes ORDER BY address", JdbcAccounts::mailbox));
+    }
+
+    @Override
+    public void setPassword(String address, char[] password) {
+        String hash = backend.hasher().hash(password);
+        updateOne(address, "UPDATE mailboxes SET password_hash = ? WHERE address = ?", hash);
+    }
+
+    @Override
+    public Optional<Mailbox> authenticate(String address, char[] password) {
+        Optional<String> a = validAddress(address);
+        record Candidate(Mailbox mailbox, String hash) { }
+        Optional<Candidate> found = a.isEmpty() ? Optional.empty() : db.read(tx -> Sql.one(tx.connection(),
+                "SELECT " + COLUMNS + ", password_hash FROM mailboxes WHERE address = ?",
+                rs -> new Candidate(mailbox(rs), rs.getString("password_hash")), a.get()));
+        if (found.isEmpty() || found.get().hash() == null) {
+            backend.hasher().verifyAgainstDummy(password);
+            return Optional.empty();
+        }
+        return backend.hasher().verify(password, found.get().hash()) ? Optional.of(found.get().mailbox()) : Optional.empty();
+    }
+
+    @Override
+    public void setState(String address, MailboxState state) {
+        updateOne(address, "UPDATE mailboxes SET state = ? WHERE address = ?", state.name());
+    }
+
+    @Override
+    public void setExpiry(String address, Optional<Instant> expiresAt) {
+        updateOne(address, "UPDATE mailboxes SET expires_at = ? WHERE address = ?", Sql.millis(expiresAt));
+    }
+
+    @Override
+    public void setQuota(String address, long quotaBytes) {
+        if (quotaBytes < 0) {
+            throw Errors.invalid("negative quota");
+        }
+        updateOne(address, "UPDATE mailboxes SET quota_bytes = ? WHERE address = ?", quotaBytes);
+    }
+
+    @Override
+    public void updateSettings(String address, MailboxSettings s) {
+        if (s.notifyAddresses().size() > 2 || s.notifyOnlyFrom().size() > 2) {
+            throw Errors.invalid("at most two notice addresses and two senders");
+        }
+        if (s.ordinaryMail() == OrdinaryMailRule.FORWARD && s.forwardTo().isEmpty()
+                || s.ordinaryMail() == OrdinaryMailRule.DELIVER_TO_FOLDER && s.folder().isEmpty()) {
+            throw Errors.invalid("the rule needs its target");
+        }
+        List<String> notify = s.notifyAddresses().stream().map(Names::address).toList();
+        List<String> onlyFrom = s.notifyOnlyFrom().stream().map(Names::address).toList();
+        updateOne(address, "UPDATE mailboxes SET ordinary_rule = ?, forward_to = ?, deliver_folder = ?,"
+                        + " notify_addresses = ?, notify_only_from = ? WHERE address = ?",
+                s.ordinaryMail().name(), s.forwardTo().map(Names::address).orElse(null), s.folder().orElse(null),
+                String.join(",", notify), String.join(",", onlyFrom));
+    }
+
+    @Override
+    public void deleteMailbox(String address) {
+        String a = Names.address(address);
+        db.write(tx -> {
+            long id = Sql.one(tx.connection(), "SELECT id FROM mailboxes WHERE address = ?", rs -> rs.getLong(1), a)
+                    .orElseThrow(() -> Errors.notFound("mailbox"));
+            for (long folderId : Sql.list(tx.connection(), "SELECT id FROM folders WHERE mailbox_id = ?",
+                    rs -> rs.getLong(1), id)) {
+                MessageRows.deleteFolderWithMessages(tx, folderId);
+            }
+            Sql.update(tx.connection(), "DELETE FROM mailboxes WHERE id = ?", id);
+            tx.changed(new MailboxChange.FoldersChanged(id));
+            return null;
+        });
+    }
+
+    private void updateOne(String address, String sql, Object... values) {
+        String a = Names.address(address);
+        Object[] args = Arrays.copyOf(values, values.length + 1);
+        args[values.length] = a;
+        if (db.write(tx -> Sql.update(tx.connection(), sql, args)) == 0) {
+            throw Errors.notFound("mailbox");
+        }
+    }
+
+    private static Optional<String> validAddress(String address) {
+        try {
+            return Optional.of(Names.address(address));
+        } catch (MailStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Instant now() {
+        return backend.clock().instant();
+    }
+
+    static Mailbox mailbox(ResultSet rs) throws SQLException {
+        MailboxSettings settings = new MailboxSettings(
+                OrdinaryMailRule.valueOf(rs.getString("ordinary_rule")),
+                Optional.ofNullable(rs.getString("forward_to")),
+                Optional.ofNullable(rs.getString("deliver_folder")),
+                split(rs.getString("notify_addresses")),
+                split(rs.getString("notify_only_from")));
+        return new Mailbox(rs.getLong("id"), rs.getString("address"), MailboxState.valueOf(rs.getString("state")),
+                Sql.instant(rs, "created_at"), Optional.ofNullable(Sql.instant(rs, "expires_at")),
+                rs.getLong("quota_bytes"), settings);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
+    }
+}

@@ -1,0 +1,41 @@
+package it.pecgateway.mailstore.jdbc;
+
+import it.pecgateway.mailstore.MailboxChange;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One open database transaction: its connection, the change events to publish and the actions to run once it
+ * has committed (for example removing a body file that nothing refers to any more).
+ */
+public final class Tx {
+    private final Connection connection;
+    private final List<MailboxChange> changes = new ArrayList<>();
+    private final List<Long> releasedBlobs = new ArrayList<>();
+
+    public Tx(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public void changed(MailboxChange change) {
+        changes.add(change);
+    }
+
+    public List<MailboxChange> changes() {
+        return changes;
+    }
+
+    /** A reference to this body went away; the store checks after commit whether it can be removed. */
+    public void released(long blobId) {
+        releasedBlobs.add(blobId);
+    }
+
+    public List<Long> releasedBlobs() {
+        return releasedBlobs;
+    }
+}

@@ -1,0 +1,155 @@
+package it.pecgateway.mailstore.postgres;
+
+import it.pecgateway.mailstore.BlobId;
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.jdbc.BlobStore;
+import it.pecgateway.mailstore.jdbc.Db;
+import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.Sql;
+import it.pecgateway.mailstore.jdbc.Tx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Bodies inside the database as 256 KiB {@code bytea} chunks, so that every node reads them; streamed in and out
+ * one chunk at a time. A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and
+ * {@code FOR UPDATE} by whoever removes it, so a removal never races a new reference.
+ */
+final class PgBlobStore implements BlobStore {
+    static final int CHUNK = 256 * 1024;
+    private final Clock clock;
+
+    PgBlobStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean outsideTransaction() {
+        return false;
+    }
+
+    @Override
+    public BlobId put(Db db, BodySource source) {
+        return db.write(tx -> {
+            Connection c = tx.connection();
+            long id = Sql.one(c, "INSERT INTO blobs (size, created_at) VALUES (0, ?) RETURNING id", rs -> rs.getLong(1),
+                    clock.instant()).orElseThrow();
+            long size = 0;
+            try (InputStream in = source.open();
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)")) {
+                byte[] buffer = new byte[CHUNK];
+                for (int seq = 0; ; seq++) {
+                    int n = in.readNBytes(buffer, 0, CHUNK);
+                    if (n == 0) {
+                        break;
+                    }
+                    ps.setLong(1, id);
+                    ps.setInt(2, seq);
+                    ps.setBytes(3, n == CHUNK ? buffer : Arrays.copyOf(buffer, n));
+                    ps.executeUpdate();
+                    size += n;
+                }
+            }
+            Sql.update(c, "UPDATE blobs SET size = ? WHERE id = ?", size, id);
+            return new BlobId(id);
+        });
+    }
+
+    @Override
+    public InputStream open(Db db, BlobId id) {
+        return new ChunkStream(db, id.value(), size(db, id));
+    }
+
+    @Override
+    public long size(Db db, BlobId id) {
+        return db.read(tx -> Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ?", rs -> rs.getLong(1), id.value()))
+                .orElseThrow(() -> Errors.notFound("message body"));
+    }
+
+    @Override
+    public long sizeForReference(Tx tx, long blobId) throws SQLException {
+        return Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ? FOR KEY SHARE", rs -> rs.getLong(1), blobId)
+                .orElseThrow(() -> Errors.notFound("message body"));
+    }
+
+    @Override
+    public void discard(BlobId id) {
+        // never called: bodies are written in the same transaction as the reference, and roll back with it
+    }
+
+    /** In its own transaction after a commit: removes the body if nothing refers to it once it is locked. */
+    static void collect(Connection c, long blobId) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            if (Sql.one(c, "SELECT id FROM blobs WHERE id = ? FOR UPDATE", rs -> 1, blobId).isPresent()
+                    && Sql.one(c, "SELECT 1 FROM messages WHERE blob_id = ? UNION ALL SELECT 1 FROM queue"
+                    + " WHERE blob_id = ? AND state <> 'DONE' LIMIT 1", rs -> 1, blobId, blobId).isEmpty()) {
+                Sql.update(c, "DELETE FROM blobs WHERE id = ?", blobId);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /** Reads one chunk per query, so at most one chunk is in heap. */
+    private static final class ChunkStream extends InputStream {
+        private final Db db;
+        private final long blobId;
+        private final long size;
+        private long position;
+        private byte[] chunk = new byte[0];
+        private int offset;
+        private int seq;
+
+        ChunkStream(Db db, long blobId, long size) {
+            this.db = db;
+            this.blobId = blobId;
+            this.size = size;
+        }
+
+        private boolean fill() throws IOException {
+            if (offset < chunk.length) {
+                return true;
+            }
+            if (position >= size) {
+                return false;
+            }
+            int next = seq++;
+            chunk = db.read(tx -> Sql.one(tx.connection(), "SELECT data FROM blob_chunks WHERE blob_id = ? AND seq = ?",
+                    rs -> rs.getBytes(1), blobId, next)).orElseThrow(() -> new IOException("message body chunk missing"));
+            offset = 0;
+            return chunk.length > 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            position++;
+            return chunk[offset++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, chunk.length - offset);
+            System.arraycopy(chunk, offset, b, off, n);
+            offset += n;
+            position += n;
+            return n;
+        }
+    }
+}

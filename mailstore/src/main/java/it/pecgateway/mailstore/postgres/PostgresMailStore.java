@@ -1,0 +1,155 @@
+package it.pecgateway.mailstore.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.PasswordHasher;
+import it.pecgateway.mailstore.jdbc.Backend;
+import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.JdbcMailStore;
+import it.pecgateway.mailstore.jdbc.SqlWork;
+import it.pecgateway.mailstore.jdbc.Tx;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store on a PostgreSQL server shared by several gateway nodes. Each write is one transaction on a pooled
+ * connection; PostgreSQL itself shares WAL flushes between concurrent commits (group commit). Transactions that
+ * lose a deadlock or a serialisation check are run again, up to three times.
+ */
+public final class PostgresMailStore extends JdbcMailStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresMailStore.class);
+    private static final int ATTEMPTS = 3;
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
+    private final HikariDataSource pool;
+    private final String nodeId = UUID.randomUUID().toString();
+    private final PgChangeListener listener;
+
+    private PostgresMailStore(Backend backend, HikariDataSource pool, String url, Properties login) {
+        super(backend);
+        this.pool = pool;
+        this.listener = new PgChangeListener(nodeId, () -> DriverManager.getConnection(url, login), feed::publish);
+    }
+
+    public static PostgresMailStore open(String url, String user, String password, int poolSize, Clock clock,
+                                         PasswordHasher hasher) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("mailstore");
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration/postgresql").load().migrate();
+            Properties login = new Properties();
+            login.setProperty("user", user);
+            login.setProperty("password", password);
+            PostgresMailStore store = new PostgresMailStore(new Backend(clock, hasher, new PgBlobStore(clock),
+                    " FOR UPDATE SKIP LOCKED"), pool, url, login);
+            store.listener.start();
+            return store;
+        } catch (MailStoreException e) {
+            closeQuietly(pool);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(pool);
+            throw Errors.unavailable(e);
+        }
+    }
+
+    @Override
+    protected <T> T runRead(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = Errors.call(work, new Tx(c));
+                c.commit();
+                return result;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw Errors.unavailable(e);
+        }
+    }
+
+    @Override
+    protected <T> T runWrite(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(work);
+            } catch (MailStoreException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                LOG.debug("transaction conflicted; running it again", e);
+            }
+        }
+    }
+
+    private <T> T attempt(SqlWork<T> work) {
+        Tx tx;
+        T result;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            tx = new Tx(c);
+            try {
+                result = within(tx, work);
+                PgChangeListener.notify(c, nodeId, tx.changes());
+                c.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+            collect(c, tx);
+        } catch (SQLException e) {
+            throw Errors.unavailable(e);
+        }
+        feed.publish(tx.changes());
+        return result;
+    }
+
+    /** Removes the bodies this transaction let go of, each in its own short transaction. */
+    private void collect(Connection c, Tx tx) {
+        for (long blobId : new TreeSet<>(tx.releasedBlobs())) {
+            try {
+                PgBlobStore.collect(c, blobId);
+            } catch (SQLException e) {
+                LOG.warn("could not remove an unreferenced message body", e);
+            }
+        }
+    }
+
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && RETRYABLE.contains(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        closeQuietly(pool);
+    }
+
+    private static void closeQuietly(HikariDataSource pool) {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

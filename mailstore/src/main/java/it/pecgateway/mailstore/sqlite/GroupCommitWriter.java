@@ -1,0 +1,176 @@
+package it.pecgateway.mailstore.sqlite;
+
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.MailStoreException.Reason;
+import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.SqlWork;
+import it.pecgateway.mailstore.jdbc.Tx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of a SQLite store, with group commit: it takes every unit waiting in its queue, runs each in
+ * its own savepoint of one transaction (a failing unit rolls back alone) and commits them together, so that
+ * concurrent writers share one WAL sync. A caller returns only after the commit is durable.
+ */
+final class GroupCommitWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+    private static final int MAX_BATCH = 1000;
+
+    /** Runs a unit with its transaction open on the writer thread. */
+    interface UnitRunner {
+        <T> T run(Tx tx, SqlWork<T> work);
+    }
+
+    private record Unit<T>(SqlWork<T> work, CompletableFuture<T> result) { }
+
+    private record Done(Unit<Object> unit, Tx tx, Object value) { }
+
+    /** Queued by {@link #close()}: the units queued before it still run. */
+    private static final Unit<Object> STOP = new Unit<>(tx -> null, new CompletableFuture<>());
+
+    private final Connection connection;
+    private final UnitRunner runner;
+    private final Consumer<List<Tx>> afterCommit;
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    GroupCommitWriter(Connection connection, UnitRunner runner, Consumer<List<Tx>> afterCommit) throws SQLException {
+        this.connection = connection;
+        this.runner = runner;
+        this.afterCommit = afterCommit;
+        connection.setAutoCommit(false);
+        this.thread = new Thread(this::loop, "mailstore-sqlite-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    <T> T submit(SqlWork<T> work) {
+        Unit<T> unit = new Unit<>(work, new CompletableFuture<>());
+        if (closed) {
+            throw new MailStoreException(Reason.UNAVAILABLE, "the store is closed");
+        }
+        queue.add(unit);
+        if (!thread.isAlive() && queue.remove(unit)) {
+            throw new MailStoreException(Reason.UNAVAILABLE, "the store is closed");
+        }
+        return await(unit.result());
+    }
+
+    /** Waits for the outcome even when interrupted: the unit may commit, and the caller must know. */
+    private static <T> T await(CompletableFuture<T> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    throw Errors.unavailable((Exception) cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        List<Unit<?>> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                stopping = batch.remove(STOP);
+                if (!batch.isEmpty()) {
+                    runBatch(batch);
+                }
+            } catch (InterruptedException e) {
+                stopping = true;
+            } catch (RuntimeException | Error e) {
+                LOG.error("the store writer failed a batch", e);
+                batch.forEach(u -> u.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void runBatch(List<Unit<?>> batch) {
+        List<Done> done = new ArrayList<>(batch.size());
+        try (Statement st = connection.createStatement()) {
+            for (Unit<?> u : batch) {
+                Unit<Object> unit = (Unit<Object>) u;
+                st.execute("SAVEPOINT unit");
+                Tx tx = new Tx(connection);
+                try {
+                    Object value = runner.run(tx, unit.work());
+                    st.execute("RELEASE unit");
+                    done.add(new Done(unit, tx, value));
+                } catch (RuntimeException | Error e) {
+                    st.execute("ROLLBACK TO unit");
+                    st.execute("RELEASE unit");
+                    unit.result().completeExceptionally(e);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            MailStoreException failure = Errors.unavailable(e);
+            done.forEach(d -> d.unit().result().completeExceptionally(failure));
+            batch.forEach(u -> u.result().completeExceptionally(failure));
+            return;
+        }
+        try {
+            afterCommit.accept(done.stream().map(Done::tx).toList());
+        } catch (RuntimeException e) {
+            LOG.error("after-commit work failed; the commit itself stands", e);
+        }
+        done.forEach(d -> d.unit().result().complete(d.value()));
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.error("rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        MailStoreException closedFailure = new MailStoreException(Reason.UNAVAILABLE, "the store is closed");
+        for (Unit<?> u; (u = queue.poll()) != null; ) {
+            u.result().completeExceptionally(closedFailure);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package it.pecgateway.mailstore.sqlite;
+
+import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.MailStoreException.Reason;
+import it.pecgateway.mailstore.MailboxChange;
+import it.pecgateway.mailstore.PasswordHasher;
+import it.pecgateway.mailstore.jdbc.Backend;
+import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.JdbcMailStore;
+import it.pecgateway.mailstore.jdbc.SqlWork;
+import it.pecgateway.mailstore.jdbc.Tx;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The embedded store: {@code <dir>/mailstore.db} (SQLite, WAL, {@code synchronous=FULL}), {@code <dir>/blobs/}
+ * (bodies) and {@code <dir>/store.lock}, which keeps a second process from opening the same directory.
+ */
+public final class SqliteMailStore extends JdbcMailStore {
+    private static final int READERS = 8;
+
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Connection writerConnection;
+    private final FileBlobStore blobs;
+    private final GroupCommitWriter writer;
+    private final ReadPool readers;
+
+    private SqliteMailStore(Backend backend, FileChannel lockChannel, FileLock lock, Connection writerConnection,
+                            FileBlobStore blobs, String url) throws Exception {
+        super(backend);
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.writerConnection = writerConnection;
+        this.blobs = blobs;
+        this.readers = new ReadPool(READERS, () -> reader(url));
+        this.writer = new GroupCommitWriter(writerConnection, this::within, this::committed);
+    }
+
+    public static SqliteMailStore open(Path dir, Clock clock, PasswordHasher hasher) {
+        FileChannel lockChannel = null;
+        Connection writerConnection = null;
+        try {
+            Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                throw new MailStoreException(Reason.UNAVAILABLE, "the store directory is in use by another process");
+            }
+            String url = "jdbc:sqlite:" + dir.resolve("mailstore.db").toAbsolutePath();
+            migrate(url);
+            writerConnection = writerConfig().createConnection(url);
+            FileBlobStore blobs = FileBlobStore.open(dir.resolve("blobs"), writerConnection);
+            FileBlobStore.fsyncDirectory(dir);
+            return new SqliteMailStore(new Backend(clock, hasher, blobs, ""), lockChannel, lock, writerConnection,
+                    blobs, url);
+        } catch (MailStoreException e) {
+            closeQuietly(lockChannel, writerConnection);
+            throw e;
+        } catch (Exception e) {
+            closeQuietly(lockChannel, writerConnection);
+            throw Errors.unavailable(e);
+        }
+    }
+
+    private static void migrate(String url) {
+        SQLiteDataSource ds = new SQLiteDataSource(writerConfig());
+        ds.setUrl(url);
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/sqlite").load().migrate();
+    }
+
+    private static SQLiteConfig writerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(30_000);
+        return config;
+    }
+
+    private static Connection reader(String url) throws SQLException {
+        Connection c = writerConfig().createConnection(url);
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = 1");
+        }
+        return c;
+    }
+
+    @Override
+    protected <T> T runRead(SqlWork<T> work) {
+        return readers.read(work);
+    }
+
+    @Override
+    protected <T> T runWrite(SqlWork<T> work) {
+        return writer.submit(work);
+    }
+
+    /** On the writer thread, right after a commit: remove bodies nothing refers to, then tell the listeners. */
+    private void committed(List<Tx> txs) {
+        List<Long> released = new ArrayList<>();
+        List<MailboxChange> changes = new ArrayList<>();
+        for (Tx tx : txs) {
+            released.addAll(tx.releasedBlobs());
+            changes.addAll(tx.changes());
+        }
+        if (!released.isEmpty()) {
+            try {
+                blobs.collect(writerConnection, released);
+                writerConnection.commit();
+            } catch (SQLException e) {
+                throw Errors.unavailable(e);
+            }
+        }
+        feed.publish(changes);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        readers.close();
+        closeQuietly(null, writerConnection);
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // the channel close below releases it as well
+        }
+        closeQuietly(lockChannel, null);
+    }
+
+    private static void closeQuietly(FileChannel channel, Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+}
