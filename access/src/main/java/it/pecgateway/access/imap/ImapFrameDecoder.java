@@ -60,7 +60,7 @@ final class ImapFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             String line = in.readCharSequence(length, StandardCharsets.UTF_8).toString();
-            line = line.endsWith("\r\n") ? line.substring(0, length - 2) : line.substring(0, line.length() - 1);
+            line = line.substring(0, line.length() - (line.endsWith("\r\n") ? 2 : 1));
             Matcher m = LITERAL.matcher(line);
             if (!m.find()) {
                 pieces.add(line);
