@@ -18,9 +18,20 @@ final class FetchResponder {
     static void write(ImapSession s, int msn, MessageInfo m, List<FetchItem> items) throws IOException {
         MimePart structure = items.stream().anyMatch(FetchItem::needsStructure) ? s.ctx.structure(m) : null;
         List<SectionData> sections = new ArrayList<>();
-        for (FetchItem item : items) {
-            sections.add(item.kind() == FetchItem.Kind.SECTION
-                    ? SectionData.of(item.section(), m, structure, s.ctx.store().blobs()) : null);
+        try {
+            for (FetchItem item : items) {
+                SectionData data = null;
+                if (item.kind() == FetchItem.Kind.SECTION) {
+                    data = SectionData.of(item.section(), m, structure, s.ctx.store().blobs());
+                    sections.add(data);
+                    data.open(s.ctx.store().blobs(), m);
+                } else {
+                    sections.add(null);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            sections.stream().filter(java.util.Objects::nonNull).forEach(SectionData::close);
+            throw e;
         }
         ImapWriter out = s.out;
         out.raw("* " + msn + " FETCH (");
@@ -49,7 +60,7 @@ final class FetchResponder {
                 }
                 case SECTION -> {
                     out.raw(item.section().label() + " ");
-                    sections.get(i).writeTo(out, s.ctx.store().blobs(), m);
+                    sections.get(i).writeTo(out);
                 }
             }
         }

@@ -135,6 +135,12 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
                     reply = dispatch(command, name.uid(), r);
                 }
             }
+        } catch (BrokenResponseException e) {
+            log.warn("IMAP response cut half way, closing the connection", e);
+            frame.discardLiterals();
+            session.out.output().release();
+            channel.close();
+            return;
         } catch (Throwable t) {
             reply = ImapErrors.reply(t, ctx.metrics());
         } finally {

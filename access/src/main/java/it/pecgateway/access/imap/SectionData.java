@@ -19,6 +19,7 @@ final class SectionData {
     private final long start;
     private final long length;
     private final byte[] built;
+    private InputStream opened;
 
     private SectionData(long start, long length, byte[] built) {
         this.start = start;
@@ -129,8 +130,32 @@ final class SectionData {
         }
     }
 
-    /** Writes the section as a literal. */
-    void writeTo(ImapWriter out, Blobs blobs, MessageInfo message) throws IOException {
+    /** Opens the stored body at the section's start: done before the response line, so that a failure is clean. */
+    void open(Blobs blobs, MessageInfo message) throws IOException {
+        if (built == null && length > 0) {
+            opened = blobs.open(message.body());
+            try {
+                opened.skipNBytes(start);
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+    }
+
+    void close() {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (IOException ignored) {
+                // read-only stream
+            }
+            opened = null;
+        }
+    }
+
+    /** Writes the section as a literal; a read failure half way leaves the stream unusable (the caller hangs up). */
+    void writeTo(ImapWriter out) throws IOException {
         if (built != null) {
             out.literal(built);
             return;
@@ -139,9 +164,12 @@ final class SectionData {
             out.raw("\"\"");
             return;
         }
-        try (InputStream in = blobs.open(message.body())) {
-            in.skipNBytes(start);
-            out.literal(in, length);
+        try {
+            out.literal(opened, length);
+        } catch (IOException e) {
+            throw new BrokenResponseException(e);
+        } finally {
+            close();
         }
     }
 }
