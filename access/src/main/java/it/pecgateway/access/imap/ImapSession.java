@@ -5,7 +5,6 @@ import it.pecgateway.mailstore.ChangeFeed;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailboxChange;
 import java.net.InetAddress;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The typed state of one IMAP connection. Touched only by its serial executor (and the event loop at start). */
 final class ImapSession {
@@ -22,8 +21,6 @@ final class ImapSession {
     boolean condstore;
     /** Set while IDLE waits for DONE: changes are then pushed at once. */
     volatile boolean idling;
-    /** Folder list or other mailbox-level changes happened (for the next refresh). */
-    final AtomicBoolean changed = new AtomicBoolean();
     private ChangeFeed.Subscription subscription;
     private Runnable onIdleChange = () -> { };
 
@@ -56,7 +53,6 @@ final class ImapSession {
         if (s != null) {
             s.markChanged();
         }
-        changed.set(true);
         if (idling) {
             onIdleChange.run();
         }
