@@ -25,6 +25,8 @@ final class ImapFrameDecoder extends ByteToMessageDecoder {
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d{1,19})(\\+?)\\}$");
     private static final int IN_MEMORY_LITERAL = 256 * 1024;
     private static final int MAX_PIECES = 2000;
+    /** Before login only credentials travel in literals: a stranger may not upload messages to our disk. */
+    private static final long MAX_LITERAL_BEFORE_LOGIN = 8 * 1024;
     private static final byte[] CONTINUE = "+ Ready for literal data\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final AccessSettings settings;
@@ -35,6 +37,7 @@ final class ImapFrameDecoder extends ByteToMessageDecoder {
     private ByteArrayOutputStream heapLiteral;
     private LiteralSpool spool;
     private boolean closing;
+    private volatile boolean loggedIn;
 
     ImapFrameDecoder(AccessSettings settings, AccessMetrics metrics) {
         this.settings = settings;
@@ -83,7 +86,8 @@ final class ImapFrameDecoder extends ByteToMessageDecoder {
             size = Long.MAX_VALUE;
         }
         boolean synchronising = m.group(2).isEmpty();
-        if (size > settings.maxLiteralBytes() || pieces.size() > MAX_PIECES || heapBytes > 8L * settings.maxLineLength()) {
+        long cap = loggedIn ? settings.maxLiteralBytes() : MAX_LITERAL_BEFORE_LOGIN;
+        if (size > cap || pieces.size() > MAX_PIECES || heapBytes > 8L * settings.maxLineLength()) {
             if (synchronising) {
                 // the client sends nothing more for this command: refuse it and forget it
                 String tag = tagOf((String) pieces.get(0));
@@ -125,6 +129,11 @@ final class ImapFrameDecoder extends ByteToMessageDecoder {
         spool = null;
         literalLeft = -1;
         return true;
+    }
+
+    /** The session logged in: literals up to the configured maximum are accepted from now on. */
+    void loggedIn() {
+        loggedIn = true;
     }
 
     static String tagOf(String line) {

@@ -1,53 +1,36 @@
 package it.pecgateway.access.imap;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.ChannelOutput;
 import it.pecgateway.access.SerialExecutor;
+import it.pecgateway.access.SessionHandler;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dispatcher of one IMAP connection. On the event loop it queues frames and stops reading while a command
- * runs (back-pressure); the command itself (parsing, guards, store work, untagged responses) runs on the
- * session's serial executor; the tagged line is written back on the event loop, after a delay for failed logins.
+ * The dispatcher of one IMAP connection. The command (parsing, guards, store work, untagged responses) runs on the
+ * session's serial executor; the tagged line goes back through {@link SessionHandler#complete}.
  */
-final class ImapHandler extends ChannelInboundHandlerAdapter {
+final class ImapHandler extends SessionHandler<ImapFrame> {
     private static final Logger log = LoggerFactory.getLogger(ImapHandler.class);
-    private static final AccessMetrics.Protocol IMAP = AccessMetrics.Protocol.IMAP;
 
     private final ImapContext ctx;
     private final Map<String, ImapCommand> commands;
     private final SslContext startTls;
     private final boolean implicitTls;
-    private final Queue<ImapFrame> queue = new ArrayDeque<>();
-    private Channel channel;
     private ImapSession session;
-    private InetAddress remote;
-    private boolean admitted;
-    private boolean busy;
-    private boolean closing;
     private Reply.Continuation continuation;
     private String continuationTag;
 
     ImapHandler(ImapContext ctx, Map<String, ImapCommand> commands, SslContext startTls, boolean implicitTls) {
+        super(ctx.gate(), ctx.metrics(), AccessMetrics.Protocol.IMAP);
         this.ctx = ctx;
         this.commands = commands;
         this.startTls = startTls;
@@ -55,60 +38,47 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext c) {
-        channel = c.channel();
-        remote = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        if (!ctx.gate().connected(remote)) {
-            ctx.metrics().refused(IMAP, AccessMetrics.Refusal.TOO_MANY_FROM_ADDRESS);
-            closing = true;
-            writeLine("* BYE Too many connections from your address\r\n").addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        admitted = true;
-        ctx.metrics().connectionOpened(IMAP);
+    protected void opened() {
         long stall = ctx.settings().imapIdleTimeout().toMillis();
         session = new ImapSession(ctx, new ImapWriter(new ChannelOutput(channel, stall)), remote,
                 new SerialExecutor(ctx.executor()), implicitTls);
         session.onIdleChange(this::pushIdleChanges);
-        writeLine("* OK [CAPABILITY " + Capabilities.of(session) + "] PEC gateway IMAP ready\r\n");
+        write("* OK [CAPABILITY " + Capabilities.of(session) + "] PEC gateway IMAP ready\r\n");
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext c, Object msg) {
-        ImapFrame frame = (ImapFrame) msg;
-        if (closing || session == null) {
-            frame.discardLiterals();
-            return;
-        }
-        queue.add(frame);
-        if (!busy) {
-            next();
-        }
+    protected ImapFrame request(Object message) {
+        return (ImapFrame) message;
     }
 
-    private void next() {
-        if (closing) {
-            return;
-        }
-        ImapFrame frame = queue.poll();
-        if (frame == null) {
-            channel.config().setAutoRead(true);
-            channel.read();
-            return;
-        }
-        busy = true;
-        channel.config().setAutoRead(false);
+    @Override
+    protected void start(ImapFrame frame) {
         Reply.Continuation waiting = continuation;
         String tag = continuationTag;
+        session.serial.execute(() -> run(frame, waiting, tag));
         continuation = null;
-        try {
-            session.serial.execute(() -> run(frame, waiting, tag));
-        } catch (RejectedExecutionException e) {
-            frame.discardLiterals();
-            ctx.metrics().refused(IMAP, AccessMetrics.Refusal.SERVER_BUSY);
-            String t = waiting != null ? tag : ImapFrameDecoder.tagOf(frame.firstLine());
-            finish(t, Reply.no("UNAVAILABLE", "Server busy, try again"));
-        }
+    }
+
+    @Override
+    protected String busyLine(ImapFrame frame) {
+        String tag = continuation != null ? continuationTag : ImapFrameDecoder.tagOf(frame.firstLine());
+        continuation = null;
+        return Reply.no("UNAVAILABLE", "Server busy, try again").line(tag);
+    }
+
+    @Override
+    protected String refusedLine() {
+        return "* BYE Too many connections from your address\r\n";
+    }
+
+    @Override
+    protected String idleTimeoutLine() {
+        return "* BYE Autologout; idle for too long\r\n";
+    }
+
+    @Override
+    protected void discard(ImapFrame frame) {
+        frame.discardLiterals();
     }
 
     /** Runs one command on the session's store thread. */
@@ -127,17 +97,22 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
                     reply = Reply.bad("Invalid tag");
                 } else {
                     tag = first;
-                    ParsedName name = parseName(r);
-                    ImapCommand command = commands.get(name.name());
-                    if (command != null && (!name.uid() || command.hasUidForm())) {
-                        expungeAllowed = command.allowsExpunge(name.uid());
+                    r.space();
+                    String name = r.atom().toUpperCase(Locale.ROOT);
+                    boolean uid = name.equals("UID");
+                    if (uid) {
+                        r.space();
+                        name = r.atom().toUpperCase(Locale.ROOT);
                     }
-                    reply = dispatch(command, name.uid(), r);
+                    ImapCommand command = commands.get(name);
+                    if (command != null && (!uid || command.hasUidForm())) {
+                        expungeAllowed = command.allowsExpunge(uid);
+                    }
+                    reply = dispatch(command, uid, r);
                 }
             }
         } catch (BrokenResponseException e) {
             log.warn("IMAP response cut half way, closing the connection", e);
-            frame.discardLiterals();
             session.out.output().release();
             channel.close();
             return;
@@ -157,21 +132,7 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
             channel.close();
             return;
         }
-        String finalTag = tag;
-        Reply finalReply = reply;
-        channel.eventLoop().execute(() -> finish(finalTag, finalReply));
-    }
-
-    private record ParsedName(String name, boolean uid) { }
-
-    private static ParsedName parseName(ImapReader r) {
-        r.space();
-        String name = r.atom().toUpperCase(java.util.Locale.ROOT);
-        if (name.equals("UID")) {
-            r.space();
-            return new ParsedName(r.atom().toUpperCase(java.util.Locale.ROOT), true);
-        }
-        return new ParsedName(name, false);
+        finish(tag, reply);
     }
 
     private Reply dispatch(ImapCommand command, boolean uid, ImapReader r) throws IOException {
@@ -187,44 +148,27 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
         return command.handle(session, r, uid);
     }
 
-    /** On the event loop: writes the tagged line and goes on with the next command. */
     private void finish(String tag, Reply reply) {
+        if (session.loggedIn()) {
+            channel.pipeline().get(ImapFrameDecoder.class).loggedIn();
+        }
         if (reply.status() == Reply.Status.CONTINUE) {
-            continuation = reply.continuation();
-            continuationTag = tag;
-            busy = false;
-            next();
+            complete(null, Duration.ZERO, false, () -> {
+                continuation = reply.continuation();
+                continuationTag = tag;
+            });
             return;
         }
-        Runnable write = () -> {
-            if (!channel.isActive()) {
-                return;
-            }
-            if (reply.after() == Reply.After.START_TLS) {
-                startTls();
-            }
-            ChannelFuture written = writeLine(reply.line(tag));
-            if (reply.after() == Reply.After.CLOSE) {
-                closing = true;
-                written.addListener(ChannelFutureListener.CLOSE);
-                return;
-            }
-            busy = false;
-            next();
-        };
-        if (reply.delay().isZero()) {
-            write.run();
-        } else {
-            channel.eventLoop().schedule(write, reply.delay().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        Runnable before = reply.after() == Reply.After.START_TLS ? this::startTls : null;
+        complete(reply.line(tag), reply.delay(), reply.after() == Reply.After.CLOSE, before);
     }
 
+    /** On the event loop, before the OK is written: TLS starts with the next byte the client sends. */
     private void startTls() {
         SslHandler tls = new SslHandler(startTls.newEngine(channel.alloc()), true);
         channel.pipeline().addFirst("tls", tls);
         channel.pipeline().get(ImapFrameDecoder.class).discardBuffered();
-        queue.forEach(ImapFrame::discardLiterals);
-        queue.clear();
+        dropQueued();
         session.tls = true;
     }
 
@@ -248,41 +192,12 @@ final class ImapHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private ChannelFuture writeLine(String line) {
-        return channel.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.UTF_8));
-    }
-
     @Override
-    public void userEventTriggered(ChannelHandlerContext c, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent) {
-            ctx.metrics().refused(IMAP, AccessMetrics.Refusal.IDLE_TIMEOUT);
-            closing = true;
-            writeLine("* BYE Autologout; idle for too long\r\n").addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
-        super.userEventTriggered(c, evt);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext c) {
-        closing = true;
-        queue.forEach(ImapFrame::discardLiterals);
-        queue.clear();
-        if (!admitted) {
-            return;
-        }
-        ctx.gate().disconnected(remote);
-        ctx.metrics().connectionClosed(IMAP);
+    protected void closed() {
         try {
             session.serial.execute(session::close);
         } catch (RejectedExecutionException e) {
             session.close();
         }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
-        log.debug("IMAP connection error from {}", remote, cause);
-        c.close();
     }
 }

@@ -102,17 +102,7 @@ public final class AddressParser {
 
     private String quoted() {
         StringBuilder out = new StringBuilder();
-        i++;
-        while (i < s.length()) {
-            char c = s.charAt(i++);
-            if (c == '\\' && i < s.length()) {
-                out.append(s.charAt(i++));
-            } else if (c == '"') {
-                break;
-            } else {
-                out.append(c);
-            }
-        }
+        i = HeaderTokens.unquote(s, i, out);
         return out.toString();
     }
 

@@ -58,7 +58,16 @@ final class HeaderTokens {
     String quoted() {
         skipWhiteAndComments();
         StringBuilder out = new StringBuilder();
-        i++; // opening quote
+        i = unquote(s, i, out);
+        return out.toString();
+    }
+
+    /**
+     * Reads the quoted string opening at {@code start} (RFC 5322 quoted-string, backslash escapes) into
+     * {@code out}; returns the index after its closing quote (or the end of {@code s}).
+     */
+    static int unquote(String s, int start, StringBuilder out) {
+        int i = start + 1;
         while (i < s.length()) {
             char c = s.charAt(i++);
             if (c == '\\' && i < s.length()) {
@@ -69,7 +78,7 @@ final class HeaderTokens {
                 out.append(c);
             }
         }
-        return out.toString();
+        return i;
     }
 
     private void skipWhiteAndComments() {

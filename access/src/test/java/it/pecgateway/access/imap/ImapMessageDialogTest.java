@@ -79,6 +79,30 @@ class ImapMessageDialogTest {
     }
 
     @Test
+    void aLargeAppendIsSpooledAndStoredExactly() throws Exception {
+        Mailbox m = fx.mailbox("bigappend");
+        StringBuilder text = new StringBuilder("Subject: grande\r\n\r\n");
+        while (text.length() < 900_000) {
+            text.append("riga di testo abbastanza lunga per riempire il messaggio ").append(text.length()).append("\r\n");
+        }
+        byte[] msg = text.toString().getBytes(StandardCharsets.US_ASCII);
+        try (ImapClient c = fx.imapLoggedIn(m)) {
+            c.send("a1 APPEND INBOX {" + msg.length + "}");
+            assertThat(c.line()).startsWith("+ ");
+            c.raw(msg);
+            c.send("");
+            assertThat(c.last(c.until("a1"))).contains("OK [APPENDUID");
+        }
+        MessageInfo stored = fx.store.messages().get(fx.inbox(m).id(), 1).orElseThrow();
+        try (var in = fx.store.blobs().open(stored.body())) {
+            assertThat(in.readAllBytes()).isEqualTo(msg);
+        }
+        try (var spooled = java.nio.file.Files.list(fx.settings.spoolDirectory())) {
+            assertThat(spooled).as("spooled literals are removed after the command").isEmpty();
+        }
+    }
+
+    @Test
     void fetchReturnsEveryItem() {
         Mailbox m = withMessages("fetch", 2);
         try (ImapClient c = fx.imapLoggedIn(m)) {

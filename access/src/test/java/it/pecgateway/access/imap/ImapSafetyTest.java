@@ -56,6 +56,19 @@ class ImapSafetyTest {
     }
 
     @Test
+    void beforeLoginOnlySmallLiteralsAreAccepted() {
+        try (ImapClient c = fx.imap()) {
+            assertThat(c.command("a1 LOGIN {100000}")).containsExactly("a1 NO [TOOBIG] Literal too large");
+            c.send("a2 LOGIN {4}");
+            assertThat(c.line()).startsWith("+ ");
+            c.send("anna {4}");
+            assertThat(c.line()).startsWith("+ ");
+            c.send("pass");
+            assertThat(c.line()).startsWith("a2 NO [AUTHENTICATIONFAILED]");
+        }
+    }
+
+    @Test
     void aTooLargeNonSynchronisingLiteralEndsTheConnection() {
         Mailbox m = fx.mailbox("toobigplus");
         try (ImapClient c = fx.imapLoggedIn(m)) {
@@ -119,6 +132,7 @@ class ImapSafetyTest {
             List<String> third = c.command("a0 LOGIN " + m.address() + " " + AccessFixture.PASSWORD);
             assertThat(c.last(third)).isEqualTo("a0 NO [LIMIT] Too many sessions for this mailbox");
             assertThat(fx.metrics.loginsFailed(Protocol.IMAP, LoginFailure.TOO_MANY_SESSIONS)).isPositive();
+            assertThat(b.ok("b9 NOOP")).hasSize(1);
             a.ok("a9 LOGOUT");
         }
         Thread.sleep(200);
