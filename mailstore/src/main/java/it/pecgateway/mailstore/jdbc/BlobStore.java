@@ -9,10 +9,10 @@ import java.sql.SQLException;
 public interface BlobStore {
 
     /**
-     * True when bodies live outside the database (files): they are written and synced on the caller's thread
-     * before the metadata write is queued, and need no database transaction.
+     * Bodies up to this many bytes are written inside the database transaction that stores them; larger ones
+     * (SQLite: files) are written and synced on the caller's thread before the metadata write is queued.
      */
-    boolean outsideTransaction();
+    long inlineLimit();
 
     BlobId put(Db db, BodySource source);
 

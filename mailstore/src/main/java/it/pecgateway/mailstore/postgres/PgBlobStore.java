@@ -21,6 +21,7 @@ import java.util.Arrays;
  * {@code FOR UPDATE} by whoever removes it, so a removal never races a new reference.
  */
 final class PgBlobStore implements BlobStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgBlobStore.class);
     static final int CHUNK = 256 * 1024;
     private final Clock clock;
 
@@ -29,8 +30,8 @@ final class PgBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean outsideTransaction() {
-        return false;
+    public long inlineLimit() {
+        return Long.MAX_VALUE; // every body is written inside the transaction
     }
 
     @Override
@@ -95,6 +96,20 @@ final class PgBlobStore implements BlobStore {
         } catch (SQLException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /** At a node's start: removes bodies older than {@code before} that nothing refers to. */
+    static void removeOrphans(javax.sql.DataSource pool, java.time.Instant before) {
+        try (Connection c = pool.getConnection()) {
+            int removed = Sql.update(c, "DELETE FROM blobs b WHERE b.created_at < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.blob_id = b.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.blob_id = b.id AND q.state <> 'DONE')", before);
+            if (removed > 0) {
+                LOG.info("removed {} message bodies that no message or queue entry refers to", removed);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not remove unreferenced message bodies; the next start tries again", e);
         }
     }
 
