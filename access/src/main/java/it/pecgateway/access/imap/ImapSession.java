@@ -17,7 +17,8 @@ final class ImapSession {
     volatile boolean tls;
     Mailbox user;
     boolean readOnlyAccount;
-    SelectedFolder selected;
+    /** Read by the change listener on a store thread. */
+    volatile SelectedFolder selected;
     boolean condstore;
     /** Set while IDLE waits for DONE: changes are then pushed at once. */
     volatile boolean idling;

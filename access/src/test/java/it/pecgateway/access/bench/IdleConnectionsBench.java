@@ -29,13 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * N concurrent logged-in IMAP sessions over TLS, each SELECTed and in IDLE; prints the server's heap in use
  * (after GC, measured in the server JVM alone), then how long 100 deliveries take to reach every idling session.
- * Argument: number of connections (default 10000). Sessions are spread over N/100 mailboxes.
+ * Arguments: number of connections (default 10000), server -Xmx (default 1g). Sessions are spread over N/100 mailboxes.
  */
 public final class IdleConnectionsBench {
     public static void main(String[] args) throws Exception {
         int connections = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String serverHeap = args.length > 1 ? args[1] : "1g";
         int mailboxes = Math.max(1, connections / 100);
-        try (ServerProcess server = new ServerProcess("2g", mailboxes, 1, 4096, "fast")) {
+        try (ServerProcess server = new ServerProcess(serverHeap, mailboxes, 1, 4096, "fast")) {
             long[] baseline = server.heap();
             System.out.printf("server baseline: heap %.1f MiB, direct %.1f MiB%n", mib(baseline[0]), mib(baseline[1]));
             SslContext ssl = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
