@@ -53,10 +53,6 @@ final class SecureFiles {
         return target.resolveSibling(target.getFileName() + ".tmp-" + HexFormat.of().formatHex(randomBytes()));
     }
 
-    static boolean isTemporary(Path file) {
-        return file.getFileName().toString().contains(".tmp-");
-    }
-
     static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);

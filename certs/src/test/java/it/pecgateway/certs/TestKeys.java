@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +52,5 @@ final class TestKeys {
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
-    }
-
-    static PrivateKey key(TlsIdentity id) {
-        return id.privateKey();
     }
 }

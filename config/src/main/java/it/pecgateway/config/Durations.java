@@ -38,22 +38,4 @@ public final class Durations {
         }
         throw new IllegalArgumentException("'" + text + "' is not a duration (for example 250ms, 45s, 30m, 12h, 7d or PT12H)");
     }
-
-    /** The short spelling used in logs and the example file: {@code 12h}, {@code 30m}, {@code 45s}, {@code 250ms}. */
-    public static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        long ms = d.toMillis();
-        if (ms % 86_400_000L == 0) {
-            return ms / 86_400_000L + "d";
-        }
-        if (ms % 3_600_000L == 0) {
-            return ms / 3_600_000L + "h";
-        }
-        if (ms % 60_000L == 0) {
-            return ms / 60_000L + "m";
-        }
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-    }
 }

@@ -40,12 +40,4 @@ class SizesAndDurationsTest {
         assertThatThrownBy(() -> Durations.parse("12")).hasMessage("'12' is not a duration (for example 250ms, 45s, 30m, 12h, 7d or PT12H)");
         assertThatThrownBy(() -> Durations.parse("P1X")).hasMessageContaining("is not a duration");
     }
-
-    @Test
-    void durationsFormatInTheirShortestUnit() {
-        assertThat(Durations.format(Duration.ofHours(12))).isEqualTo("12h");
-        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-        assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
-    }
 }

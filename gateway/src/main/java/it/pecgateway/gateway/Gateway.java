@@ -4,7 +4,11 @@ import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.GatewayConfig;
 import it.pecgateway.config.ListenerConfig;
+import it.pecgateway.gateway.admin.AdminSocketService;
+import it.pecgateway.gateway.admin.MailboxAdministration;
 import it.pecgateway.gateway.http.Endpoints;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.MailStores;
 import it.pecgateway.gateway.http.HttpService;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -34,6 +38,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final KeyMaterial keys;
     private HttpService http;
+    private MailStore store;
 
     private Gateway(KeyMaterial keys) {
         this.keys = keys;
@@ -51,7 +56,7 @@ public final class Gateway implements AutoCloseable {
                 keys.devPkiDir().map(d -> " (development CA: " + d.resolve("ca.pem") + ", or run `pec-gateway pki export-ca`)").orElse(""));
         Gateway gateway = new Gateway(keys);
         try {
-            gateway.lifecycle.startAll(gateway.services(config));
+            gateway.lifecycle.startAll(gateway.services(config, clock));
         } catch (Exception e) {
             gateway.close();
             throw e;
@@ -61,8 +66,12 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
-    private List<Service> services(GatewayConfig config) {
+    private List<Service> services(GatewayConfig config, Clock clock) {
         List<Service> services = new ArrayList<>();
+        store = MailStores.open(config.storage(), clock);
+        services.add(new StoreService(store, config.storage(), config.provider().domains()));
+        health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
+        services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
         if (config.listeners().http().enabled()) {
             http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
             services.add(http);
@@ -89,6 +98,10 @@ public final class Gateway implements AutoCloseable {
 
     public Optional<Integer> httpPort() {
         return Optional.ofNullable(http).map(HttpService::port);
+    }
+
+    public MailStore store() {
+        return store;
     }
 
     public KeyMaterial keys() {

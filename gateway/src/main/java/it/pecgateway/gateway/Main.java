@@ -3,8 +3,11 @@ package it.pecgateway.gateway;
 import it.pecgateway.config.ConfigException;
 import it.pecgateway.gateway.cli.CheckConfigCommand;
 import it.pecgateway.gateway.cli.CliContext;
+import it.pecgateway.gateway.cli.DomainCommand;
+import it.pecgateway.gateway.cli.MailboxCommand;
 import it.pecgateway.gateway.cli.PkiCommand;
 import it.pecgateway.gateway.cli.ServeCommand;
+import it.pecgateway.gateway.cli.UsageError;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pec-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PEC (Italian certified e-mail) provider gateway.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, PkiCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, PkiCommand.class, DomainCommand.class,
+                MailboxCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -42,6 +46,10 @@ public final class Main {
         if (e instanceof ConfigException c) {
             context.err().println("pec-gateway: the configuration cannot be used:");
             c.problems().forEach(p -> context.err().println("  - " + p));
+            return USAGE_OR_CONFIGURATION;
+        }
+        if (e instanceof UsageError) {
+            context.err().println("pec-gateway: " + e.getMessage());
             return USAGE_OR_CONFIGURATION;
         }
         context.err().println("pec-gateway: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

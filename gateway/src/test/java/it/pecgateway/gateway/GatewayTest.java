@@ -23,23 +23,8 @@ class GatewayTest {
     Path dir;
     Gateway gateway;
 
-    /** A test configuration: loopback, port 0 everywhere, the given HTTP TLS mode. */
-    static String testConfig(String httpTls) {
-        return """
-                provider: {name: PEC gateway (test), domains: [pec.localhost], service-address: posta-certificata@pec.localhost}
-                data-dir: data
-                listeners:
-                  smtps: {address: 127.0.0.1, port: 0}
-                  submission: {address: 127.0.0.1, port: 0}
-                  mx: {address: 127.0.0.1, port: 0}
-                  imaps: {address: 127.0.0.1, port: 0}
-                  pop3s: {address: 127.0.0.1, port: 0}
-                  http: {address: 127.0.0.1, port: 0, tls: %s}
-                """.formatted(httpTls);
-    }
-
     Gateway start(String httpTls) throws Exception {
-        Path file = Files.writeString(dir.resolve("pec-gateway.yaml"), testConfig(httpTls));
+        Path file = Files.writeString(dir.resolve("pec-gateway.yaml"), TestConfigs.loopbackOnPortZero(httpTls));
         GatewayConfig config = ConfigLoader.load(file);
         gateway = Gateway.start(config, Clock.systemUTC());
         return gateway;
@@ -70,7 +55,7 @@ class GatewayTest {
         for (HttpResponse<String> r : java.util.List.of(plain, tls)) {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("content-type")).contains("application/json; charset=utf-8");
-            assertThat(r.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{}}");
+            assertThat(r.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"store\":\"UP\"}}");
         }
         assertThat(tls.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.3", "TLSv1.2"));
         assertThat(plain.sslSession()).isEmpty();

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param eventType          for example {@code accettazione}, {@code consegna}; closed vocabulary of the gateway
  * @param relatedMessageIds  Message-IDs of the receipts and notices generated
  * @param peerProvider       the other provider, when there is one
+ * <p>Recipients and related message ids must be non-empty and hold no line break (INVALID otherwise); the
+ * time is kept to the millisecond.
  */
 public record LogEvent(
         String identificativo,

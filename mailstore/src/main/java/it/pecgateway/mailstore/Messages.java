@@ -34,6 +34,11 @@ public interface Messages {
     /**
      * Changes flags of the given UIDs (missing UIDs are ignored). With {@code unchangedSince}, messages whose
      * modification sequence is greater are left alone and reported in {@link FlagResult#notModified()}.
+     * {@link FlagResult#updated()} holds every other matched message with its flags and modification sequence
+     * after the call, ascending by UID; only messages whose flags really changed get a new modification sequence
+     * (one for the whole call) and appear in the {@link MailboxChange.FlagsChanged} event. {@code \Recent} is
+     * never stored; system flags are stored with their canonical spelling. @throws MailStoreException INVALID
+     * for a flag with spaces, parentheses or control characters
      */
     FlagResult updateFlags(long folderId, Collection<Long> uids, FlagUpdate mode, Set<String> flags,
                            OptionalLong unchangedSince);
@@ -41,7 +46,10 @@ public interface Messages {
     /** Copies messages (bodies are shared, not duplicated). @throws MailStoreException OVER_QUOTA */
     CopyResult copy(long fromFolderId, Collection<Long> uids, long toFolderId);
 
-    /** Moves messages: copy and expunge in one transaction. */
+    /**
+     * Moves messages: copy and expunge in one transaction (the source need not be flagged {@code \Deleted}).
+     * A move inside one mailbox never fails for quota. @throws MailStoreException INVALID if both folders are one
+     */
     CopyResult move(long fromFolderId, Collection<Long> uids, long toFolderId);
 
     /**

@@ -25,6 +25,9 @@ import it.pecgateway.gateway.Service;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -42,6 +45,9 @@ public final class HttpService implements Service {
     private final HttpRoutes routes;
     private EventLoopGroup group;
     private Channel serverChannel;
+    /** Where the routes run: small and bounded; beyond it requests get 503 instead of queueing without end. */
+    private final ExecutorService work = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+            runnable -> new Thread(runnable, "http-work"));
 
     public HttpService(ListenerConfig listener, TlsIdentity tls, HttpRoutes routes) {
         this.listener = listener;
@@ -67,7 +73,7 @@ public final class HttpService implements Service {
                         } else if (listener.tls() == TlsMode.STARTTLS_OPTIONAL) {
                             p.addLast(new OptionalSslHandler(ssl));
                         }
-                        p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES), new HttpRequestHandler(routes));
+                        p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES), new HttpRequestHandler(routes, work));
                     }
                 })
                 .bind(listener.address(), listener.port()).awaitUninterruptibly();
@@ -97,6 +103,12 @@ public final class HttpService implements Service {
     public void stop(Duration grace) {
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(grace.toMillis());
+        }
+        work.shutdown();
+        try {
+            work.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (group != null) {
             group.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(grace.toMillis() + 1000);

@@ -161,6 +161,17 @@ class CliTest {
     }
 
     @Test
+    void aDataDirectoryTooDeepForTheAdministrationSocketIsReportedClearly() throws IOException {
+        Files.writeString(dir.resolve("pec-gateway.yaml"), VALID + "data-dir: " + "d".repeat(60) + "/" + "e".repeat(60) + "\n");
+
+        Cli.Result r = cli().run("serve");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot create the administration socket").contains("a shorter data-dir helps");
+        assertNoStackTrace(r);
+    }
+
+    @Test
     void anUnknownCommandOrOptionIsAUsageError() {
         assertThat(cli().run("frobnicate").status()).isEqualTo(2);
         assertThat(cli().run("check-config", "--colour").status()).isEqualTo(2);

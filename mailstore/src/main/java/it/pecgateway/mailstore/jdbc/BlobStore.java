@@ -9,10 +9,11 @@ import java.sql.SQLException;
 public interface BlobStore {
 
     /**
-     * True when bodies live outside the database (files): they are written and synced on the caller's thread
-     * before the metadata write is queued, and need no database transaction.
+     * True when a body larger than {@link PendingBodies#LIMIT} is written outside the database (SQLite: a file,
+     * synced on the caller's thread before the metadata write is queued); false when it goes into the
+     * transaction.
      */
-    boolean outsideTransaction();
+    boolean largeBodiesOutsideTransaction();
 
     BlobId put(Db db, BodySource source);
 

@@ -34,7 +34,7 @@ final class JdbcMessages implements Messages {
     public Appended append(long folderId, BodySource body, Set<String> flags, Instant internalDate) {
         Set<String> normalized = Flags.normalize(flags);
         BlobStore blobs = backend.blobs();
-        if (!blobs.outsideTransaction()) {
+        if (body.size() <= PendingBodies.LIMIT || !blobs.largeBodiesOutsideTransaction()) {
             return db.write(tx -> insert(tx, folderId, blobs.put(new TxDb(tx), body).value(), normalized, internalDate));
         }
         // the body is on disk (synced) before the metadata write is queued: the writer thread never waits for it

@@ -13,6 +13,7 @@ public final class Tx {
     private final Connection connection;
     private final List<MailboxChange> changes = new ArrayList<>();
     private final List<Long> releasedBlobs = new ArrayList<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     public Tx(Connection connection) {
         this.connection = connection;
@@ -37,5 +38,14 @@ public final class Tx {
 
     public List<Long> releasedBlobs() {
         return releasedBlobs;
+    }
+
+    /** Something to do only if and once this transaction has committed. */
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    public List<Runnable> afterCommitActions() {
+        return afterCommit;
     }
 }

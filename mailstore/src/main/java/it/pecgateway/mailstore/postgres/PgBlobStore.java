@@ -5,6 +5,7 @@ import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.jdbc.BlobStore;
 import it.pecgateway.mailstore.jdbc.Db;
 import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.PendingBodies;
 import it.pecgateway.mailstore.jdbc.Sql;
 import it.pecgateway.mailstore.jdbc.Tx;
 import java.io.IOException;
@@ -14,65 +15,98 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Bodies inside the database as 256 KiB {@code bytea} chunks, so that every node reads them; streamed in and out
- * one chunk at a time. A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and
+ * one chunk at a time. A small body is written by the transaction that first refers to it ({@link PendingBodies}). A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and
  * {@code FOR UPDATE} by whoever removes it, so a removal never races a new reference.
  */
 final class PgBlobStore implements BlobStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgBlobStore.class);
     static final int CHUNK = 256 * 1024;
     private final Clock clock;
+    private final PendingBodies pending = new PendingBodies();
 
     PgBlobStore(Clock clock) {
         this.clock = clock;
     }
 
     @Override
-    public boolean outsideTransaction() {
+    public boolean largeBodiesOutsideTransaction() {
         return false;
     }
 
     @Override
     public BlobId put(Db db, BodySource source) {
-        return db.write(tx -> {
-            Connection c = tx.connection();
-            long id = Sql.one(c, "INSERT INTO blobs (size, created_at) VALUES (0, ?) RETURNING id", rs -> rs.getLong(1),
-                    clock.instant()).orElseThrow();
-            long size = 0;
-            try (InputStream in = source.open();
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)")) {
-                byte[] buffer = new byte[CHUNK];
-                for (int seq = 0; ; seq++) {
-                    int n = in.readNBytes(buffer, 0, CHUNK);
-                    if (n == 0) {
-                        break;
-                    }
-                    ps.setLong(1, id);
-                    ps.setInt(2, seq);
-                    ps.setBytes(3, n == CHUNK ? buffer : Arrays.copyOf(buffer, n));
-                    ps.executeUpdate();
-                    size += n;
-                }
+        try (InputStream in = source.open()) {
+            byte[] head = in.readNBytes(PendingBodies.LIMIT + 1);
+            if (head.length <= PendingBodies.LIMIT) {
+                long id = db.read(tx -> Sql.one(tx.connection(), "SELECT nextval(pg_get_serial_sequence('blobs', 'id'))",
+                        rs -> rs.getLong(1)).orElseThrow());
+                pending.add(id, head);
+                return new BlobId(id);
             }
-            Sql.update(c, "UPDATE blobs SET size = ? WHERE id = ?", size, id);
-            return new BlobId(id);
-        });
+            return db.write(tx -> writeChunks(tx, head, in));
+        } catch (java.io.IOException e) {
+            throw Errors.unavailable(e);
+        }
+    }
+
+    private BlobId writeChunks(Tx tx, byte[] head, InputStream rest) throws SQLException, java.io.IOException {
+        Connection c = tx.connection();
+        long id = Sql.one(c, "INSERT INTO blobs (size, created_at) VALUES (0, ?) RETURNING id", rs -> rs.getLong(1),
+                clock.instant()).orElseThrow();
+        long size = 0;
+        try (InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), rest);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)")) {
+            byte[] buffer = new byte[CHUNK];
+            for (int seq = 0; ; seq++) {
+                int n = in.readNBytes(buffer, 0, CHUNK);
+                if (n == 0) {
+                    break;
+                }
+                ps.setLong(1, id);
+                ps.setInt(2, seq);
+                ps.setBytes(3, n == CHUNK ? buffer : Arrays.copyOf(buffer, n));
+                ps.executeUpdate();
+                size += n;
+            }
+        }
+        Sql.update(c, "UPDATE blobs SET size = ? WHERE id = ?", size, id);
+        return new BlobId(id);
+    }
+
+    /** A pending small body becomes one row and one chunk, inside the transaction that refers to it. */
+    private void writeSmall(Tx tx, long id, byte[] data) throws SQLException {
+        if (Sql.update(tx.connection(), "INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                id, (long) data.length, clock.instant()) == 1) {
+            Sql.update(tx.connection(), "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, 0, ?)", id, data);
+        }
     }
 
     @Override
     public InputStream open(Db db, BlobId id) {
+        Optional<byte[]> small = pending.get(id.value());
+        if (small.isPresent()) {
+            return new java.io.ByteArrayInputStream(small.get());
+        }
         return new ChunkStream(db, id.value(), size(db, id));
     }
 
     @Override
     public long size(Db db, BlobId id) {
+        Optional<byte[]> small = pending.get(id.value());
+        if (small.isPresent()) {
+            return small.get().length;
+        }
         return db.read(tx -> Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ?", rs -> rs.getLong(1), id.value()))
                 .orElseThrow(() -> Errors.notFound("message body"));
     }
 
     @Override
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
+        pending.writeIfPending(tx, blobId, this::writeSmall);
         return Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ? FOR KEY SHARE", rs -> rs.getLong(1), blobId)
                 .orElseThrow(() -> Errors.notFound("message body"));
     }
@@ -95,6 +129,20 @@ final class PgBlobStore implements BlobStore {
         } catch (SQLException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    /** At a node's start: removes bodies older than {@code before} that nothing refers to. */
+    static void removeOrphans(javax.sql.DataSource pool, java.time.Instant before) {
+        try (Connection c = pool.getConnection()) {
+            int removed = Sql.update(c, "DELETE FROM blobs b WHERE b.created_at < ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.blob_id = b.id)"
+                    + " AND NOT EXISTS (SELECT 1 FROM queue q WHERE q.blob_id = b.id AND q.state <> 'DONE')", before);
+            if (removed > 0) {
+                LOG.info("removed {} message bodies that no message or queue entry refers to", removed);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not remove unreferenced message bodies; the next start tries again", e);
         }
     }
 

@@ -30,6 +30,8 @@ public final class PostgresMailStore extends JdbcMailStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresMailStore.class);
     private static final int ATTEMPTS = 3;
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+    /** A body put but never referred to for this long was left by a failed request: no node still needs it. */
+    private static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofDays(1);
 
     private final HikariDataSource pool;
     private final String nodeId = UUID.randomUUID().toString();
@@ -53,6 +55,7 @@ public final class PostgresMailStore extends JdbcMailStore {
         try {
             pool = new HikariDataSource(config);
             Flyway.configure().dataSource(pool).locations("classpath:db/migration/postgresql").load().migrate();
+            PgBlobStore.removeOrphans(pool, clock.instant().minus(ORPHAN_AGE));
             Properties login = new Properties();
             login.setProperty("user", user);
             login.setProperty("password", password);
@@ -109,6 +112,7 @@ public final class PostgresMailStore extends JdbcMailStore {
                 result = within(tx, work);
                 PgChangeListener.notify(c, nodeId, tx.changes());
                 c.commit();
+                tx.afterCommitActions().forEach(Runnable::run);
             } catch (SQLException | RuntimeException | Error e) {
                 c.rollback();
                 throw e;

@@ -5,8 +5,10 @@ import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.jdbc.BlobStore;
 import it.pecgateway.mailstore.jdbc.Db;
 import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.PendingBodies;
 import it.pecgateway.mailstore.jdbc.Sql;
 import it.pecgateway.mailstore.jdbc.Tx;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,9 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Collection;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +33,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bodies as immutable files {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, 256 directories made once).
- * A body is written to {@code <id>.tmp}, synced, renamed and its directory synced, all before the transaction
- * that refers to it is queued: a committed reference always finds its file. Files nothing refers to (a crash
- * between the rename and the commit, a refused write) are removed when the store opens.
+ * Bodies of the embedded store. Up to {@link PendingBodies#LIMIT} bytes a body is a row of {@code inline_blobs},
+ * written by the first transaction that refers to it ({@link PendingBodies}): it costs no sync of its own. A larger body is an immutable file
+ * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, at most 256 directories, made on first use): written to
+ * {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
+ * that refers to it is queued, so a committed reference always finds its file. Bodies nothing refers to (a crash
+ * between the body and the commit, a refused write) are removed when the store opens. Ids are shared by both
+ * kinds and never reused while a body with that id exists.
  */
 public final class FileBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final String REFERENCED = "SELECT blob_id FROM messages UNION SELECT blob_id FROM queue WHERE state <> 'DONE'";
     private static final int BUFFER = 64 * 1024;
+    private final PendingBodies pending = new PendingBodies();
+    private final java.util.Set<Path> durableShards = ConcurrentHashMap.newKeySet();
 
     private final Path root;
     private final AtomicLong nextId;
@@ -49,19 +59,17 @@ public final class FileBlobStore implements BlobStore {
     /** Opens the blob directory, removing what no committed row refers to. No write may be running. */
     static FileBlobStore open(Path root, Connection c) throws IOException, SQLException {
         Files.createDirectories(root);
+        fsyncDirectory(root.getParent());
+        long[] referenced = Sql.list(c, REFERENCED, rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).sorted().toArray();
+        long max = Math.max(referenced.length == 0 ? 0 : referenced[referenced.length - 1],
+                Sql.longValue(c, "SELECT max(id) FROM inline_blobs", 0));
+        int removed = Sql.update(c, "DELETE FROM inline_blobs WHERE id NOT IN (" + REFERENCED + ")");
         for (int i = 0; i < 256; i++) {
             Path shard = root.resolve(String.format("%02x", i));
             if (!Files.isDirectory(shard)) {
-                Files.createDirectories(shard);
+                continue;
             }
-        }
-        fsyncDirectory(root); // one sync makes all new shard directories durable
-        fsyncDirectory(root.getParent());
-        long[] referenced = Sql.list(c, REFERENCED, rs -> rs.getLong(1)).stream().mapToLong(Long::longValue).sorted().toArray();
-        long max = referenced.length == 0 ? 0 : referenced[referenced.length - 1];
-        int removed = 0;
-        for (int i = 0; i < 256; i++) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve(String.format("%02x", i)))) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
                     long id = name.endsWith(".tmp") ? -1 : parseId(name);
@@ -75,7 +83,7 @@ public final class FileBlobStore implements BlobStore {
             }
         }
         if (removed > 0) {
-            LOG.info("removed {} message body files that no message or queue entry refers to", removed);
+            LOG.info("removed {} message bodies that no message or queue entry refers to", removed);
         }
         return new FileBlobStore(root, max + 1);
     }
@@ -89,30 +97,41 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean outsideTransaction() {
+    public boolean largeBodiesOutsideTransaction() {
         return true;
     }
 
     @Override
     public BlobId put(Db db, BodySource source) {
         long id = nextId.getAndIncrement();
+        try (InputStream in = source.open()) {
+            byte[] head = in.readNBytes(PendingBodies.LIMIT + 1);
+            if (head.length <= PendingBodies.LIMIT) {
+                pending.add(id, head);
+                return new BlobId(id);
+            }
+            writeFile(id, head, in);
+            return new BlobId(id);
+        } catch (IOException e) {
+            throw Errors.unavailable(e);
+        }
+    }
+
+    private void writeFile(long id, byte[] head, InputStream in) {
         Path file = file(id);
         Path tmp = file.resolveSibling(id + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 InputStream in = source.open()) {
+            ensureDurableShard(file.getParent());
+            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeAll(out, head, head.length);
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    ByteBuffer bb = ByteBuffer.wrap(buffer, 0, n);
-                    while (bb.hasRemaining()) {
-                        out.write(bb);
-                    }
+                    writeAll(out, buffer, n);
                 }
                 out.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             fsyncDirectory(file.getParent());
-            return new BlobId(id);
         } catch (IOException | UncheckedIOException e) {
             try {
                 Files.deleteIfExists(tmp);
@@ -123,12 +142,38 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
+    /** A shard directory is made on first use, and its entry synced before any body in it counts. */
+    private void ensureDurableShard(Path shard) throws IOException {
+        if (!durableShards.contains(shard)) {
+            synchronized (durableShards) {
+                if (!durableShards.contains(shard)) {
+                    Files.createDirectories(shard);
+                    fsyncDirectory(root);
+                    durableShards.add(shard);
+                }
+            }
+        }
+    }
+
+    private static void writeAll(FileChannel out, byte[] bytes, int length) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(bytes, 0, length);
+        while (bb.hasRemaining()) {
+            out.write(bb);
+        }
+    }
+
     @Override
     public InputStream open(Db db, BlobId id) {
+        Optional<byte[]> small = pending.get(id.value());
+        if (small.isPresent()) {
+            return new ByteArrayInputStream(small.get());
+        }
         try {
             return Files.newInputStream(file(id.value()));
         } catch (NoSuchFileException e) {
-            throw Errors.notFound("message body");
+            return db.read(tx -> Sql.one(tx.connection(), "SELECT data FROM inline_blobs WHERE id = ?",
+                    rs -> (InputStream) new ByteArrayInputStream(rs.getBytes(1)), id.value()))
+                    .orElseThrow(() -> Errors.notFound("message body"));
         } catch (IOException e) {
             throw Errors.unavailable(e);
         }
@@ -136,19 +181,25 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public long size(Db db, BlobId id) {
-        try {
-            return Files.size(file(id.value()));
-        } catch (NoSuchFileException e) {
-            throw Errors.notFound("message body");
-        } catch (IOException e) {
-            throw Errors.unavailable(e);
-        }
+        return db.read(tx -> sizeForReference(tx, id.value()));
     }
 
     @Override
-    public long sizeForReference(Tx tx, long blobId) {
-        // references are only added on the writer thread, which is also the only one removing files: no race
-        return size(null, new BlobId(blobId));
+    public long sizeForReference(Tx tx, long blobId) throws SQLException {
+        // references are only added on the writer thread, which is also the only one removing bodies: no race
+        OptionalLong written = pending.writeIfPending(tx, blobId, (t, id, data) -> Sql.update(t.connection(),
+                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data));
+        if (written.isPresent()) {
+            return written.getAsLong();
+        }
+        try {
+            return Files.size(file(blobId));
+        } catch (NoSuchFileException e) {
+            return Sql.one(tx.connection(), "SELECT length(data) FROM inline_blobs WHERE id = ?", rs -> rs.getLong(1), blobId)
+                    .orElseThrow(() -> Errors.notFound("message body"));
+        } catch (IOException e) {
+            throw Errors.unavailable(e);
+        }
     }
 
     @Override
@@ -167,6 +218,7 @@ public final class FileBlobStore implements BlobStore {
                     + " SELECT 1 FROM queue WHERE blob_id = ? AND state <> 'DONE' LIMIT 1", rs -> 1, id, id).isPresent();
             if (!used) {
                 discard(new BlobId(id));
+                Sql.update(c, "DELETE FROM inline_blobs WHERE id = ?", id);
             }
         }
     }

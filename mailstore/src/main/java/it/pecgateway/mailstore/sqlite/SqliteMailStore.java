@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  * (bodies) and {@code <dir>/store.lock}, which keeps a second process from opening the same directory.
  */
 public final class SqliteMailStore extends JdbcMailStore {
-    private static final int READERS = 8;
+    private static final int READERS = 4;
 
     private final FileChannel lockChannel;
     private final FileLock lock;
@@ -115,6 +115,7 @@ public final class SqliteMailStore extends JdbcMailStore {
         for (Tx tx : txs) {
             released.addAll(tx.releasedBlobs());
             changes.addAll(tx.changes());
+            tx.afterCommitActions().forEach(Runnable::run);
         }
         if (!released.isEmpty()) {
             try {
@@ -125,6 +126,19 @@ public final class SqliteMailStore extends JdbcMailStore {
             }
         }
         feed.publish(changes);
+    }
+
+    /** A pragma of the writer connection, as SQLite reports it (for tests and diagnostics). */
+    public String writerPragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name");
+        }
+        return writer.submit(tx -> {
+            try (java.sql.Statement st = tx.connection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
     }
 
     @Override

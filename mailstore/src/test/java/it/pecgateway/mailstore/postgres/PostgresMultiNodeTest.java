@@ -1,0 +1,127 @@
+package it.pecgateway.mailstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.pecgateway.mailstore.BodySource;
+import it.pecgateway.mailstore.CountingHasher;
+import it.pecgateway.mailstore.Folder;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.Mailbox;
+import it.pecgateway.mailstore.MailboxChange;
+import it.pecgateway.mailstore.MailboxState;
+import it.pecgateway.mailstore.NewMailbox;
+import it.pecgateway.mailstore.NewQueueEntry;
+import it.pecgateway.mailstore.QueueEntry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two gateway nodes, each with its own store instance, on one PostgreSQL database. */
+class PostgresMultiNodeTest {
+    private MailStore nodeA;
+    private MailStore nodeB;
+
+    @BeforeEach
+    void twoNodes() {
+        String url = PostgresServer.emptyDatabase();
+        nodeA = PostgresMailStore.open(url, "postgres", "", 6, Clock.systemUTC(), new CountingHasher());
+        nodeB = PostgresMailStore.open(url, "postgres", "", 6, Clock.systemUTC(), new CountingHasher());
+    }
+
+    @AfterEach
+    void close() {
+        nodeA.close();
+        nodeB.close();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        PostgresServer.stop();
+    }
+
+    @Test
+    void aChangeOnOneNodeReachesTheListenersOfTheOther() throws Exception {
+        nodeA.accounts().addDomain("pec.example");
+        Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(), MailboxState.ACTIVE,
+                Optional.empty(), 0));
+        Folder inbox = nodeB.folders().find(m.id(), "INBOX").orElseThrow();
+        BlockingQueue<MailboxChange> onB = new LinkedBlockingQueue<>();
+        nodeB.changes().subscribe(m.id(), onB::add);
+        List<MailboxChange> onA = new CopyOnWriteArrayList<>();
+        nodeA.changes().subscribe(m.id(), onA::add);
+
+        long uid = nodeA.messages().append(inbox.id(), BodySource.of("hi".getBytes(StandardCharsets.US_ASCII)), Set.of(),
+                Instant.now()).uid();
+        MailboxChange change = onB.poll(10, TimeUnit.SECONDS);
+        assertThat(change).isInstanceOfSatisfying(MailboxChange.MessagesAdded.class,
+                a -> assertThat(a.uids()).containsExactly(uid));
+        assertThat(nodeB.messages().uids(inbox.id())).containsExactly(uid);
+        assertThat(onA).hasSize(1);
+
+        List<Long> many = new ArrayList<>();
+        for (long i = 0; i < 1000; i++) {
+            many.add(uid);
+        }
+        nodeA.inTransaction(s -> {
+            s.messages().append(inbox.id(), BodySource.of(new byte[] {'x'}), Set.of(), Instant.now());
+            return null;
+        });
+        assertThat(onB.poll(10, TimeUnit.SECONDS)).isInstanceOf(MailboxChange.MessagesAdded.class);
+        assertThat(onA).hasSize(2);
+        assertThat(PgChangeListener.encode("n", new MailboxChange.FlagsChanged(1, 2, many, 3))).hasSize(3);
+    }
+
+    @Test
+    void twoNodesLeasingTheSameQueueNeverDeliverTwice() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            var body = nodeA.blobs().put(BodySource.of(("m" + i).getBytes(StandardCharsets.US_ASCII)));
+            nodeA.queue().enqueue(new NewQueueEntry(body, "a@pec.example", "r" + i + "@peer", "relay", "ref", Instant.now()));
+        }
+        Set<Long> delivered = ConcurrentHashMap.newKeySet();
+        List<Long> twice = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                MailStore node = w % 2 == 0 ? nodeA : nodeB;
+                String owner = (w % 2 == 0 ? "A-" : "B-") + w;
+                workers.add(pool.submit(() -> {
+                    List<QueueEntry> got;
+                    while (!(got = node.queue().lease(owner, 5, Duration.ofMinutes(5))).isEmpty()) {
+                        for (QueueEntry e : got) {
+                            if (!delivered.add(e.id())) {
+                                twice.add(e.id());
+                            }
+                            node.queue().complete(e.id(), owner);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(twice).isEmpty();
+        assertThat(delivered).hasSize(200);
+    }
+}
