@@ -12,10 +12,19 @@ import java.util.Optional;
  * @param subject  the domain or mailbox address; for {@link Operation#LIST_MAILBOXES} an optional domain ("" for all)
  * @param password the new password for {@link Operation#ADD_MAILBOX} and {@link Operation#SET_PASSWORD}; never logged
  */
-public record AdminRequest(Operation operation, String subject, Optional<String> password) {
+public record AdminRequest(Operation operation, String subject, Optional<String> password, java.util.List<String> arguments) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES }
+    /** MAILBOX_RULE and MAILBOX_NOTIFY carry their words in {@code arguments} ({@link MailboxSettingsChange}). */
+    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES, MAILBOX_RULE, MAILBOX_NOTIFY }
+
+    public AdminRequest {
+        arguments = java.util.List.copyOf(arguments);
+    }
+
+    public AdminRequest(Operation operation, String subject, Optional<String> password) {
+        this(operation, subject, password, java.util.List.of());
+    }
 
     /** Keeps the password out of logs and exception messages. */
     @Override
@@ -26,14 +35,21 @@ public record AdminRequest(Operation operation, String subject, Optional<String>
     String toJson() {
         ObjectNode node = JSON.createObjectNode().put("operation", operation.name()).put("subject", subject);
         password.ifPresent(p -> node.put("password", p));
+        arguments.forEach(node.putArray("arguments")::add);
         return node.toString();
+    }
+
+    private static java.util.List<String> arguments(JsonNode node) {
+        java.util.List<String> result = new java.util.ArrayList<>();
+        node.path("arguments").forEach(a -> result.add(a.asText()));
+        return result;
     }
 
     static AdminRequest fromJson(String json) throws IOException {
         JsonNode node = JSON.readTree(json);
         try {
             return new AdminRequest(Operation.valueOf(node.path("operation").asText()), node.path("subject").asText(),
-                    Optional.ofNullable(node.get("password")).map(JsonNode::asText));
+                    Optional.ofNullable(node.get("password")).map(JsonNode::asText), arguments(node));
         } catch (IllegalArgumentException e) {
             throw new IOException("unknown administration operation");
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "mailbox", description = "PEC mailboxes; works while the gateway runs and takes effect at once.",
-        subcommands = {MailboxCommand.Add.class, MailboxCommand.Passwd.class, MailboxCommand.List.class})
+        subcommands = {MailboxCommand.Add.class, MailboxCommand.Passwd.class, MailboxCommand.List.class,
+                MailboxRuleCommand.class, MailboxNotifyCommand.class})
 public final class MailboxCommand {
 
     @Command(name = "add", description = "Create a mailbox in a hosted domain; active when given a password.")

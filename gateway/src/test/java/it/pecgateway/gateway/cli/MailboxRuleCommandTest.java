@@ -16,12 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MailboxRuleCommandTest {
     @TempDir
@@ -40,12 +37,17 @@ class MailboxRuleCommandTest {
         }
     }
 
-    private int run(Function<CliContext, Callable<Integer>> command, String... args) {
+    /** Through the real launcher: {@code pec-gateway mailbox <command> ...}, with the store opened by the CLI. */
+    private int run(String command, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         CliContext context = new CliContext(dir, new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
                 new PrintWriter(err, true), Clock.systemUTC());
-        return new CommandLine(command.apply(context)).execute(args);
+        String[] all = new String[args.length + 2];
+        all[0] = "mailbox";
+        all[1] = command;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return it.pecgateway.gateway.Main.run(all, context);
     }
 
     private MailboxSettings settings() {
@@ -56,44 +58,44 @@ class MailboxRuleCommandTest {
 
     @Test
     void eachRuleCanBeSetAndIsShown() {
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost")).isZero();
+        assertThat(run("rule", "mario@pec.localhost")).isZero();
         assertThat(out.toString()).contains("rejected");
 
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward", "mario@gmail.example")).isZero();
+        assertThat(run("rule", "mario@pec.localhost", "forward", "mario@gmail.example")).isZero();
         assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.FORWARD);
         assertThat(settings().forwardTo()).contains("mario@gmail.example");
 
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "folder", "Ordinaria")).isZero();
+        assertThat(run("rule", "mario@pec.localhost", "folder", "Ordinaria")).isZero();
         assertThat(settings().folder()).contains("Ordinaria");
 
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "anomaly")).isZero();
+        assertThat(run("rule", "mario@pec.localhost", "anomaly")).isZero();
         assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.ANOMALY_TO_INBOX);
         assertThat(out.toString()).contains("anomaly envelope");
     }
 
     @Test
     void badRulesAndUnknownMailboxesAreRefused() {
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward")).isEqualTo(2);
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "forward", "not-an-address")).isEqualTo(2);
-        assertThat(run(MailboxRuleCommand::new, "mario@pec.localhost", "delete-everything")).isEqualTo(2);
+        assertThat(run("rule", "mario@pec.localhost", "forward")).isEqualTo(2);
+        assertThat(run("rule", "mario@pec.localhost", "forward", "not-an-address")).isEqualTo(2);
+        assertThat(run("rule", "mario@pec.localhost", "delete-everything")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown rule");
-        assertThat(run(MailboxRuleCommand::new, "nessuno@pec.localhost", "reject")).isEqualTo(1);
+        assertThat(run("rule", "nessuno@pec.localhost", "reject")).isEqualTo(1);
         assertThat(settings().ordinaryMail()).isEqualTo(MailboxSettings.OrdinaryMailRule.REJECT);
     }
 
     @Test
     void arrivalNoticesTakeAtMostTwoAddressesAndTwoSenders() {
-        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "a@gmail.example", "--to", "b@gmail.example",
+        assertThat(run("notify", "mario@pec.localhost", "--to", "a@gmail.example", "--to", "b@gmail.example",
                 "--only-from", "capo@pec.other.example")).isZero();
         assertThat(settings().notifyAddresses()).containsExactly("a@gmail.example", "b@gmail.example");
         assertThat(settings().notifyOnlyFrom()).containsExactly("capo@pec.other.example");
 
-        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "a@x.example", "--to", "b@x.example", "--to", "c@x.example"))
+        assertThat(run("notify", "mario@pec.localhost", "--to", "a@x.example", "--to", "b@x.example", "--to", "c@x.example"))
                 .isEqualTo(2);
-        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--to", "bad")).isEqualTo(2);
+        assertThat(run("notify", "mario@pec.localhost", "--to", "bad")).isEqualTo(2);
         assertThat(settings().notifyAddresses()).hasSize(2);
 
-        assertThat(run(MailboxNotifyCommand::new, "mario@pec.localhost", "--off")).isZero();
+        assertThat(run("notify", "mario@pec.localhost", "--off")).isZero();
         assertThat(settings().notifyAddresses()).isEmpty();
         assertThat(out.toString()).contains("no arrival notices");
     }
