@@ -10,6 +10,8 @@ import it.pecgateway.gateway.http.Endpoints;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStores;
 import it.pecgateway.gateway.http.HttpService;
+import it.pecgateway.gateway.pec.OutboundTrust;
+import it.pecgateway.gateway.pec.TransportService;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final KeyMaterial keys;
     private HttpService http;
+    private TransportService transport;
     private MailStore store;
 
     private Gateway(KeyMaterial keys) {
@@ -72,6 +75,8 @@ public final class Gateway implements AutoCloseable {
         services.add(new StoreService(store, config.storage(), config.provider().domains()));
         health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
         services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
+        transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock);
+        services.add(transport);
         if (config.listeners().http().enabled()) {
             http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
             services.add(http);
@@ -82,9 +87,6 @@ public final class Gateway implements AutoCloseable {
     /** Listeners configured for protocols this build does not serve yet: said once, so nobody waits on a dead port. */
     private void logListenersNotServedYet(GatewayConfig config) {
         Map<String, ListenerConfig> pending = new LinkedHashMap<>();
-        pending.put("smtps", config.listeners().smtps());
-        pending.put("submission", config.listeners().submission());
-        pending.put("mx", config.listeners().mx());
         pending.put("imaps", config.listeners().imaps());
         pending.put("imap", config.listeners().imap());
         pending.put("pop3s", config.listeners().pop3s());
@@ -98,6 +100,11 @@ public final class Gateway implements AutoCloseable {
 
     public Optional<Integer> httpPort() {
         return Optional.ofNullable(http).map(HttpService::port);
+    }
+
+    /** The certified transport (SMTP listeners, queue, timers). */
+    public TransportService transport() {
+        return transport;
     }
 
     public MailStore store() {

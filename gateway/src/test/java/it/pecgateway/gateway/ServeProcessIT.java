@@ -60,7 +60,8 @@ class ServeProcessIT {
             }
             try (ChildProcess list = command("mailbox", "list")) {
                 assertThat(list.awaitExit(STARTUP)).isZero();
-                assertThat(list.out()).isEqualTo("dave@pec.localhost\tactive\n");
+                // the certified transport creates the service mailbox (index mailReceipt) at start
+                assertThat(list.out()).isEqualTo("dave@pec.localhost\tactive\nposta-certificata@pec.localhost\tactive\n");
             }
             assertThat(gateway.err()).contains("administration: ADD_MAILBOX dave@pec.localhost (with password) -> done")
                     .doesNotContain("dave-pw-1");

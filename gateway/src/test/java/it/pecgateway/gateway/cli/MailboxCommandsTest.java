@@ -103,7 +103,8 @@ class MailboxCommandsTest {
             assertThat(added.status()).as(added.err()).isZero();
             assertThat(added.err()).as("a configuration file is present: no notice").isEmpty();
             assertThat(gateway.store().accounts().authenticate("carol@pec.localhost", "carol-pw-1".toCharArray())).isPresent();
-            assertThat(cli().run("mailbox", "list").out()).isEqualTo("carol@pec.localhost\tactive\n");
+            // the certified transport creates the service mailbox (index mailReceipt) at start
+            assertThat(cli().run("mailbox", "list").out()).isEqualTo("carol@pec.localhost\tactive\nposta-certificata@pec.localhost\tactive\n");
             assertThat(cli().runWithInput("x\n", "mailbox", "add", "carol@pec.localhost", "--password-stdin").status()).isEqualTo(1);
         }
         assertThat(AdminSocketService.socketOf(dir.resolve("data"))).doesNotExist();
