@@ -18,11 +18,14 @@ public final class MimeScanner {
     public static final int MAX_HEADER_BYTES = 256 * 1024;
     public static final int MAX_DEPTH = 16;
     public static final int MAX_PARTS = 1000;
+    /** All header sections together: without it, many parts with large headers would add up. */
+    public static final int MAX_TOTAL_HEADER_BYTES = 4 << 20;
     private final LineReader lines;
     private final Deque<String> boundaries = new ArrayDeque<>();
     private boolean current;
     private int previousEnd;
     private int parts;
+    private long totalHeaderBytes;
 
     private MimeScanner(InputStream in) {
         this.lines = new LineReader(in, 8192);
@@ -48,6 +51,10 @@ public final class MimeScanner {
             headerBytes.write(lines.bytes(), 0, lines.length());
             if (headerBytes.size() > MAX_HEADER_BYTES) {
                 throw new MimeLimitException("header section larger than " + MAX_HEADER_BYTES + " bytes");
+            }
+            totalHeaderBytes += lines.length();
+            if (totalHeaderBytes > MAX_TOTAL_HEADER_BYTES) {
+                throw new MimeLimitException("header sections larger than " + MAX_TOTAL_HEADER_BYTES + " bytes in all");
             }
             boolean blank = lines.startsLine() && lines.length() == lines.endLength() && lines.length() > 0;
             long next = lines.offset() + lines.length();
