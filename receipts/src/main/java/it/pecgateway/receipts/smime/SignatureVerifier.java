@@ -83,6 +83,7 @@ public final class SignatureVerifier {
         try (InputStream signedBytes = new CrlfInputStream(message.slice(content.start(), content.bodyEnd()).open())) {
             CMSSignedDataParser parser = new CMSSignedDataParser(digests, new CMSTypedStream(signedBytes), cms);
             parser.getSignedContent().drain();
+            @SuppressWarnings("unchecked") // BouncyCastle returns a raw Store of certificate holders
             Store<X509CertificateHolder> store = parser.getCertificates();
             Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
             if (signers.isEmpty()) {

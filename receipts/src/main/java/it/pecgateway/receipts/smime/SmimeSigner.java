@@ -62,11 +62,17 @@ public final class SmimeSigner {
             List<X509Certificate> all = new ArrayList<>();
             all.add(certificate);
             all.addAll(identity.chain());
-            this.certificates = new JcaCertStore(all);
+            this.certificates = store(all);
             this.digests = new JcaDigestCalculatorProviderBuilder().build();
         } catch (CertificateEncodingException | IOException | OperatorCreationException e) {
             throw new IllegalArgumentException("unusable signing certificate: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked") // JcaCertStore is a raw Store of certificate holders
+    private static Store<X509CertificateHolder> store(List<X509Certificate> certificates)
+            throws CertificateEncodingException {
+        return new JcaCertStore(certificates);
     }
 
     /** The From address of every message this signer signs. */
