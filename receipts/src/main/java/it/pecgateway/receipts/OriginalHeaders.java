@@ -35,7 +35,7 @@ public record OriginalHeaders(Optional<String> from, List<String> to, List<Strin
     /** @throws IOException when the header section cannot be read or is over the cap; bad addresses are errors too */
     public static OriginalHeaders read(ByteSource original) throws IOException {
         HeaderSection h;
-        try (InputStream in = new BufferedInputStream(original.open(), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(original.open(), 1 << 12)) {
             h = HeaderSection.read(in, OpenedOriginal.MAX_HEADER_BYTES);
         } catch (MimeLimitException e) {
             throw new IOException(e.getMessage(), e);

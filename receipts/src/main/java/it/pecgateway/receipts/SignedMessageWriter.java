@@ -35,7 +35,7 @@ final class SignedMessageWriter {
      */
     void write(OutputStream destination, List<byte[]> headers, Boundaries boundaries, Instant signingTime, Body body,
             Optional<byte[]> daticert, Optional<Attachment> postacert) throws IOException {
-        OutputStream out = new BufferedOutputStream(destination, 1 << 16);
+        OutputStream out = new BufferedOutputStream(destination, 1 << 14);
         for (byte[] header : headers) {
             out.write(header);
         }
