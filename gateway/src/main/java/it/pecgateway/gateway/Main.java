@@ -6,8 +6,10 @@ import it.pecgateway.gateway.cli.CliContext;
 import it.pecgateway.gateway.cli.DomainCommand;
 import it.pecgateway.gateway.cli.MailboxCommand;
 import it.pecgateway.gateway.cli.PkiCommand;
+import it.pecgateway.gateway.cli.SamplesCommand;
 import it.pecgateway.gateway.cli.ServeCommand;
 import it.pecgateway.gateway.cli.UsageError;
+import it.pecgateway.gateway.cli.VerifyCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pec-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PEC (Italian certified e-mail) provider gateway.",
         subcommands = {ServeCommand.class, CheckConfigCommand.class, PkiCommand.class, DomainCommand.class,
-                MailboxCommand.class, CommandLine.HelpCommand.class})
+                MailboxCommand.class, VerifyCommand.class, SamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -27,7 +27,7 @@ final class OpenedOriginal implements Closeable {
     }
 
     static OpenedOriginal open(ByteSource source) throws IOException {
-        InputStream in = new BufferedInputStream(source.open(), 1 << 16);
+        InputStream in = new BufferedInputStream(source.open(), 1 << 14);
         try {
             return new OpenedOriginal(in, HeaderSection.read(in, MAX_HEADER_BYTES));
         } catch (MimeLimitException e) {

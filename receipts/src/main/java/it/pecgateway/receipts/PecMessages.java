@@ -2,14 +2,9 @@ package it.pecgateway.receipts;
 
 import it.pecgateway.certs.SigningIdentity;
 import it.pecgateway.receipts.daticert.Daticert;
-import it.pecgateway.receipts.daticert.DaticertException;
 import it.pecgateway.receipts.daticert.DaticertTipo;
-import it.pecgateway.receipts.daticert.DaticertWriter;
 import it.pecgateway.receipts.daticert.Errore;
-import it.pecgateway.receipts.mime.Boundaries;
 import it.pecgateway.receipts.mime.BriefTransform;
-import it.pecgateway.receipts.mime.HeaderField;
-import it.pecgateway.receipts.mime.HeaderSection;
 import it.pecgateway.receipts.smime.SmimeSigner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The entry point for generating every PEC system message (digest 4.1). One method per kind; each takes plain
@@ -30,16 +24,17 @@ import java.util.stream.Collectors;
  */
 public final class PecMessages {
     private final PecSettings settings;
-    private final SignedMessageWriter writer;
+    private final Emitter emitter;
+    private final Envelopes envelopes;
     private final Clock clock;
-    private final IdGenerator ids;
 
     /** @throws IllegalArgumentException when the service address is not the certificate's rfc822Name */
     public PecMessages(PecSettings settings, SigningIdentity identity, Clock clock, IdGenerator ids) {
         this.settings = Objects.requireNonNull(settings);
-        this.writer = new SignedMessageWriter(new SmimeSigner(identity, settings.serviceAddress()));
+        this.emitter = new Emitter(settings, new SignedMessageWriter(new SmimeSigner(identity,
+                settings.serviceAddress())), Objects.requireNonNull(ids));
+        this.envelopes = new Envelopes(emitter);
         this.clock = Objects.requireNonNull(clock);
-        this.ids = Objects.requireNonNull(ids);
     }
 
     /** The single time value of a new transaction. */
@@ -49,44 +44,25 @@ public final class PecMessages {
 
     /** A new identificativo (digest 7.1): {@code opec.<yyyyMMddHHmmss>.<token>@<service domain>}. */
     public String newIdentificativo(CertifiedTime time) {
-        return newId(time);
+        return emitter.newId(time);
     }
 
     /** #1 Busta di trasporto: the original goes in as postacert.eml with its Message-ID replaced (digest 5.1). */
     public Emitted transportEnvelope(Transaction t, ByteSource original, OutputStream out) throws IOException {
-        try (OpenedOriginal opened = OpenedOriginal.open(original)) {
-            HeaderSection h = opened.headers();
-            Headers headers = new Headers();
-            h.all("Received").forEach(headers::addRaw);
-            h.all("Return-Path").forEach(headers::addRaw);
-            headers.add("Date", t.time().rfc5322()).add("From", Headers.onBehalfOf(t.sender(), settings.serviceAddress()));
-            inheritOr(headers, h, "Reply-To", t.sender());
-            inheritOr(headers, h, "To", joined(t, false));
-            h.all("Cc").forEach(headers::addRaw);
-            MessageKind kind = MessageKind.TRANSPORT_ENVELOPE;
-            headers.add("Subject", Headers.subject(kind, t.subject().orElse("")))
-                    .add("Message-ID", "<" + t.identificativo() + ">");
-            opened.messageId().ifPresent(id -> headers.add("X-Riferimento-Message-ID", id));
-            headers.add(kind.header(), kind.headerValue()).add("X-TipoRicevuta", t.receiptType().value());
-            Daticert d = Certification.of(DaticertTipo.POSTA_CERTIFICATA, Errore.NESSUNO, t, settings.providerName(),
-                    Optional.of(t.receiptType()), Optional.empty(), List.of(), Optional.empty());
-            write(out, headers, t.time(), Bodies.envelope(t), Optional.of(d),
-                    Optional.of(opened.rewritten(t.identificativo())));
-            return new Emitted(t.identificativo(), kind, Optional.empty());
-        }
+        return envelopes.transportEnvelope(t, original, out);
     }
 
     /** #2 Ricevuta di accettazione (digest 5.2). */
     public Emitted acceptance(Transaction t, OutputStream out) throws IOException {
         Daticert d = Certification.simple(DaticertTipo.ACCETTAZIONE, Errore.NESSUNO, t, settings.providerName());
-        return receipt(MessageKind.ACCEPTANCE, t, t.sender(), Bodies.acceptance(t), d, Optional.empty(), out);
+        return emitter.receipt(MessageKind.ACCEPTANCE, t, t.sender(), Bodies.acceptance(t), d, Optional.empty(), out);
     }
 
     /** #3 Avviso di non accettazione per eccezioni formali (digest 5.3); {@code reason} in Italian. */
     public Emitted nonAcceptance(Transaction t, String reason, OutputStream out) throws IOException {
         Daticert d = Certification.of(DaticertTipo.NON_ACCETTAZIONE, Errore.ALTRO, t, settings.providerName(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.of(reason));
-        return receipt(MessageKind.NON_ACCEPTANCE, t, t.sender(), Bodies.nonAcceptance(t, reason), d, Optional.empty(),
+        return emitter.receipt(MessageKind.NON_ACCEPTANCE, t, t.sender(), Bodies.nonAcceptance(t, reason), d, Optional.empty(),
                 out);
     }
 
@@ -94,7 +70,7 @@ public final class PecMessages {
     public Emitted nonAcceptanceForVirus(Transaction t, String finding, OutputStream out) throws IOException {
         Daticert d = Certification.of(DaticertTipo.NON_ACCETTAZIONE, Errore.VIRUS, t, settings.providerName(),
                 Optional.empty(), Optional.empty(), List.of(), Optional.of(virusText(finding)));
-        return receipt(MessageKind.NON_ACCEPTANCE_VIRUS, t, t.sender(), Bodies.nonAcceptanceVirus(t, finding), d,
+        return emitter.receipt(MessageKind.NON_ACCEPTANCE_VIRUS, t, t.sender(), Bodies.nonAcceptanceVirus(t, finding), d,
                 Optional.empty(), out);
     }
 
@@ -107,7 +83,7 @@ public final class PecMessages {
             throws IOException {
         Daticert d = Certification.of(DaticertTipo.PRESA_IN_CARICO, Errore.NESSUNO, t, settings.providerName(),
                 Optional.empty(), Optional.empty(), covered, Optional.empty());
-        return receipt(MessageKind.TAKE_IN_CHARGE, t, senderProviderMailbox, Bodies.takeInCharge(t, covered), d,
+        return emitter.receipt(MessageKind.TAKE_IN_CHARGE, t, senderProviderMailbox, Bodies.takeInCharge(t, covered), d,
                 Optional.empty(), out);
     }
 
@@ -130,7 +106,7 @@ public final class PecMessages {
             case COMPLETA -> Optional.of(verbatim(postacert.get()));
             case BREVE -> Optional.of(brief(postacert.get()));
         };
-        Emitted e = receipt(MessageKind.DELIVERY, t, t.sender(), Bodies.delivery(t, recipient, form), d, attachment, out);
+        Emitted e = emitter.receipt(MessageKind.DELIVERY, t, t.sender(), Bodies.delivery(t, recipient, form), d, attachment, out);
         return new Emitted(e.messageId(), e.kind(), Optional.of(form));
     }
 
@@ -140,7 +116,7 @@ public final class PecMessages {
         String esteso = error.erroreEsteso(settings.providerName());
         Daticert d = Certification.of(DaticertTipo.ERRORE_CONSEGNA, error.errore(), t, settings.providerName(),
                 Optional.empty(), Optional.of(recipient), List.of(), Optional.of(esteso));
-        return receipt(MessageKind.NON_DELIVERY, t, t.sender(), Bodies.nonDelivery(t, recipient, esteso), d,
+        return emitter.receipt(MessageKind.NON_DELIVERY, t, t.sender(), Bodies.nonDelivery(t, recipient, esteso), d,
                 Optional.empty(), out);
     }
 
@@ -160,10 +136,10 @@ public final class PecMessages {
         Daticert d = Certification.of(DaticertTipo.RILEVAZIONE_VIRUS, Errore.VIRUS, t, settings.providerName(),
                 Optional.empty(), Optional.of(recipient), List.of(), Optional.of(virusText(finding)));
         MessageKind kind = MessageKind.VIRUS_DETECTION;
-        String id = newId(t.time());
+        String id = emitter.newId(t.time());
         Headers headers = Headers.receipt(kind, t.time(), settings.serviceAddress(), senderProviderMailbox, t, id)
                 .add("X-Mittente", t.sender());
-        write(out, headers, t.time(), Bodies.virusDetection(t, recipient, finding), Optional.of(d), Optional.empty());
+        emitter.write(out, headers, t.time(), Bodies.virusDetection(t, recipient, finding), Optional.of(d), Optional.empty());
         return new Emitted(id, kind, Optional.empty());
     }
 
@@ -172,7 +148,7 @@ public final class PecMessages {
             throws IOException {
         Daticert d = Certification.of(DaticertTipo.ERRORE_CONSEGNA, Errore.VIRUS, t, settings.providerName(),
                 Optional.empty(), Optional.of(recipient), List.of(), Optional.of(virusText(finding)));
-        return receipt(MessageKind.NON_DELIVERY_VIRUS, t, t.sender(), Bodies.nonDeliveryVirus(t, recipient, finding),
+        return emitter.receipt(MessageKind.NON_DELIVERY_VIRUS, t, t.sender(), Bodies.nonDeliveryVirus(t, recipient, finding),
                 d, Optional.empty(), out);
     }
 
@@ -181,28 +157,7 @@ public final class PecMessages {
      * Message-ID kept.
      */
     public Emitted anomaly(AnomalyData a, ByteSource received, OutputStream out) throws IOException {
-        try (OpenedOriginal opened = OpenedOriginal.open(received)) {
-            HeaderSection h = opened.headers();
-            Headers headers = new Headers();
-            h.all("Received").forEach(headers::addRaw);
-            h.all("Return-Path").forEach(headers::addRaw);
-            MessageKind kind = MessageKind.ANOMALY_ENVELOPE;
-            headers.add("Date", a.time().rfc5322()).add("From", Headers.onBehalfOf(a.sender(), settings.serviceAddress()));
-            inheritOr(headers, h, "Reply-To", a.sender());
-            h.all("To").forEach(headers::addRaw);
-            h.all("Cc").forEach(headers::addRaw);
-            headers.add("Subject", Headers.subject(kind, a.subject().orElse("")));
-            Optional<HeaderField> messageId = h.first("Message-ID");
-            String id = opened.messageId().orElseGet(() -> "<" + newId(a.time()) + ">");
-            if (messageId.isPresent()) {
-                headers.addRaw(messageId.get());
-            } else {
-                headers.add("Message-ID", id);
-            }
-            headers.add(kind.header(), kind.headerValue());
-            write(out, headers, a.time(), Bodies.anomaly(a), Optional.empty(), Optional.of(opened.verbatim()));
-            return new Emitted(id.replaceAll("^<|>$", ""), kind, Optional.empty());
-        }
+        return envelopes.anomaly(a, received, out);
     }
 
     private Emitted timeout(Transaction t, String recipient, boolean finalNotice, OutputStream out)
@@ -212,47 +167,8 @@ public final class PecMessages {
                 : "4.4.7 - " + settings.providerName() + " - messaggio non ancora consegnato dopo 12 ore";
         Daticert d = Certification.of(DaticertTipo.PREAVVISO_ERRORE_CONSEGNA, Errore.ALTRO, t, settings.providerName(),
                 Optional.empty(), Optional.of(recipient), List.of(), Optional.of(esteso));
-        return receipt(MessageKind.TIMEOUT, t, t.sender(), Bodies.timeout(t, recipient, finalNotice), d,
+        return emitter.receipt(MessageKind.TIMEOUT, t, t.sender(), Bodies.timeout(t, recipient, finalNotice), d,
                 Optional.empty(), out);
-    }
-
-    private Emitted receipt(MessageKind kind, Transaction t, String to, Body body, Daticert d,
-            Optional<Attachment> postacert, OutputStream out) throws IOException {
-        String id = newId(t.time());
-        Headers headers = Headers.receipt(kind, t.time(), settings.serviceAddress(), to, t, id);
-        write(out, headers, t.time(), body, Optional.of(d), postacert);
-        return new Emitted(id, kind, Optional.empty());
-    }
-
-    private void write(OutputStream out, Headers headers, CertifiedTime time, Body body, Optional<Daticert> d,
-            Optional<Attachment> postacert) throws IOException {
-        Optional<byte[]> xml;
-        try {
-            xml = d.isPresent() ? Optional.of(DaticertWriter.write(d.get())) : Optional.empty();
-        } catch (DaticertException e) {
-            throw new IllegalArgumentException("the transaction data make an invalid daticert: " + e.getMessage(), e);
-        }
-        writer.write(out, headers.fields(), Boundaries.from(ids.nextToken()), time.instant(), body, xml, postacert);
-    }
-
-    private String newId(CertifiedTime time) {
-        return "opec." + time.compact() + "." + ids.nextToken() + "@" + settings.serviceDomain();
-    }
-
-    private static void inheritOr(Headers headers, HeaderSection h, String name, String fallback) {
-        List<HeaderField> fields = h.all(name);
-        if (fields.isEmpty()) {
-            if (!fallback.isEmpty()) {
-                headers.add(name, fallback);
-            }
-        } else {
-            fields.forEach(headers::addRaw);
-        }
-    }
-
-    private static String joined(Transaction t, boolean carbonCopy) {
-        return t.recipients().stream().filter(r -> r.carbonCopy() == carbonCopy).map(Recipient::address)
-                .collect(Collectors.joining(", "));
     }
 
     private static String virusText(String finding) {

@@ -35,7 +35,7 @@ final class SignedMessageWriter {
      */
     void write(OutputStream destination, List<byte[]> headers, Boundaries boundaries, Instant signingTime, Body body,
             Optional<byte[]> daticert, Optional<Attachment> postacert) throws IOException {
-        OutputStream out = new BufferedOutputStream(destination, 1 << 16);
+        OutputStream out = new BufferedOutputStream(destination, 1 << 14);
         for (byte[] header : headers) {
             out.write(header);
         }
@@ -93,7 +93,9 @@ final class SignedMessageWriter {
             postacert.get().writeTo(out);
         }
         Ascii.line(out, "");
-        Ascii.write(out, "--" + b.mixed() + "--");
+        // The close delimiter ends with its CRLF inside the signed content, as Aruba and Namirial write it:
+        // BouncyCastle's S/MIME verifier (and so Java PEC clients) re-serialises the part that way.
+        Ascii.line(out, "--" + b.mixed() + "--");
     }
 
     private static void textPart(OutputStream out, String type, String text) throws IOException {

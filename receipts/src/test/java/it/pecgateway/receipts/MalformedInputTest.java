@@ -181,6 +181,18 @@ class MalformedInputTest {
     }
 
     @Test
+    void manyPartsWithLargeHeadersAreRefusedAtTheTotalHeaderCap() {
+        String bigHeader = "X-Pad: " + "p".repeat(200 * 1024) + "\r\n";
+        StringBuilder m = new StringBuilder("X-Ricevuta: accettazione\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n");
+        for (int i = 0; i < 30; i++) {
+            m.append("--b\r\n").append(bigHeader).append("\r\nx\r\n");
+        }
+        m.append("--b--\r\n");
+
+        assertThat(classify(ascii(m.toString())).summary()).contains("header sections larger than 4194304 bytes in all");
+    }
+
+    @Test
     void randomBytesNeverEscapeAsAnException() {
         Random random = new Random(42);
         for (int i = 0; i < 200; i++) {

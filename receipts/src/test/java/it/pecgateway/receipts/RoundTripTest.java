@@ -67,6 +67,7 @@ class RoundTripTest {
         assertThat(postacert).contains("Message-ID: <" + e.daticert().identificativo() + ">\r\n");
         assertThat(postacert).contains("X-Riferimento-Message-ID: <20260115105958.4242@client.example.it>\r\n");
         assertThat(e.signature().digestAlgorithm()).isEqualTo("SHA-256");
+        assertThat(e.signature().signingTime()).as("CMS signingTime = the certified time").contains(TestKit.NOW);
     }
 
     static String kindOf(Classification c) {

@@ -1,14 +1,12 @@
 package it.pecgateway.receipts.mime;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -21,29 +19,32 @@ import java.util.Optional;
 public final class BriefTransform {
     static final int MAX_DEPTH = 20;
     static final int MAX_HEADER_BYTES = 256 * 1024;
-    private final LineReader lines;
+    private final MimeCursor cursor;
     private final OutputStream out;
-    private final Deque<String> boundaries = new ArrayDeque<>();
-    private boolean current;
 
-    private BriefTransform(InputStream in, OutputStream out) {
-        this.lines = new LineReader(in, 8192);
+    private BriefTransform(InputStream in, OutputStream out) throws IOException {
+        this.cursor = new MimeCursor(in);
         this.out = out;
     }
 
     public static void transform(InputStream in, OutputStream out) throws IOException {
         BriefTransform t = new BriefTransform(in, out);
-        t.advance();
         t.entity(0, true, false);
-        while (t.current) {
+        while (t.cursor.current()) {
             t.writeCurrent();
-            t.advance();
+            t.cursor.advance();
         }
     }
 
     private void entity(int depth, boolean top, boolean keepWhole) throws IOException {
-        byte[] headerBytes = readHeaderBytes();
-        HeaderSection headers = parse(headerBytes);
+        byte[] headerBytes;
+        HeaderSection headers;
+        try {
+            headerBytes = cursor.readHeaderBytes(MAX_HEADER_BYTES);
+            headers = HeaderSection.read(new ByteArrayInputStream(headerBytes), MAX_HEADER_BYTES + 1);
+        } catch (MimeLimitException e) {
+            throw new IOException("original message: " + e.getMessage(), e);
+        }
         ContentType type = headers.value("Content-Type").map(ContentType::parse).orElse(ContentType.TEXT_PLAIN);
         Optional<String> name = headers.value("Content-Disposition").flatMap(d -> ContentType.parameter(d, "filename"))
                 .or(() -> type.parameter("name"));
@@ -62,32 +63,33 @@ public final class BriefTransform {
     }
 
     private void multipart(String boundary, boolean signed, int depth) throws IOException {
-        boundaries.push(boundary);
+        cursor.push(boundary);
         copyUntilDelimiter();
         int index = 0;
-        while (current && lines.delimiter(boundary) == LineReader.Delimiter.OPEN) {
+        while (cursor.delimiter(boundary) == LineReader.Delimiter.OPEN) {
             writeCurrent();
-            advance();
+            cursor.advance();
             index++;
             entity(depth + 1, false, signed && index == 2);
         }
-        boundaries.pop();
-        if (current && lines.delimiter(boundary) == LineReader.Delimiter.CLOSE) {
+        cursor.pop();
+        if (cursor.delimiter(boundary) == LineReader.Delimiter.CLOSE) {
             writeCurrent();
-            advance();
+            cursor.advance();
             copyUntilDelimiter();
         }
     }
 
     private void replaceWithHash(String fileName) throws IOException {
         MessageDigest sha1 = sha1();
+        LineReader lines = cursor.lines();
         byte[] pendingEnd = new byte[0];
-        while (current && !atDelimiter()) {
+        while (cursor.current() && !cursor.atDelimiter()) {
             sha1.update(pendingEnd);
             int end = lines.endLength();
             sha1.update(lines.bytes(), 0, lines.length() - end);
-            pendingEnd = java.util.Arrays.copyOfRange(lines.bytes(), lines.length() - end, lines.length());
-            advance();
+            pendingEnd = Arrays.copyOfRange(lines.bytes(), lines.length() - end, lines.length());
+            cursor.advance();
         }
         String hashName = HeaderText.clean(fileName).replace("\"", "'") + ".hash";
         Ascii.line(out, "Content-Type: text/plain; charset=\"us-ascii\"; name=\"" + hashName + "\"");
@@ -97,52 +99,15 @@ public final class BriefTransform {
         Ascii.line(out, HexFormat.of().withUpperCase().formatHex(sha1.digest()));
     }
 
-    private byte[] readHeaderBytes() throws IOException {
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        while (current && !atDelimiter()) {
-            header.write(lines.bytes(), 0, lines.length());
-            if (header.size() > MAX_HEADER_BYTES) {
-                throw new IOException("a header section of the original is larger than " + MAX_HEADER_BYTES);
-            }
-            boolean blank = lines.startsLine() && lines.length() == lines.endLength() && lines.length() > 0;
-            advance();
-            if (blank) {
-                break;
-            }
-        }
-        return header.toByteArray();
-    }
-
-    private static HeaderSection parse(byte[] headerBytes) throws IOException {
-        try {
-            return HeaderSection.read(new ByteArrayInputStream(headerBytes), MAX_HEADER_BYTES + 1);
-        } catch (MimeLimitException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
     private void copyUntilDelimiter() throws IOException {
-        while (current && !atDelimiter()) {
+        while (cursor.current() && !cursor.atDelimiter()) {
             writeCurrent();
-            advance();
+            cursor.advance();
         }
-    }
-
-    private boolean atDelimiter() {
-        for (String b : boundaries) {
-            if (lines.delimiter(b) != LineReader.Delimiter.NONE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void writeCurrent() throws IOException {
-        out.write(lines.bytes(), 0, lines.length());
-    }
-
-    private void advance() throws IOException {
-        current = lines.next();
+        out.write(cursor.lines().bytes(), 0, cursor.lines().length());
     }
 
     private static MessageDigest sha1() {

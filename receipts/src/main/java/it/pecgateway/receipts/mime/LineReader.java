@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 public final class LineReader {
     private final InputStream in;
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer = new byte[1 << 14];
     private final int maxPiece;
     private int position;
     private int limit;

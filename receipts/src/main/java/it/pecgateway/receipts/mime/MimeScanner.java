@@ -1,12 +1,9 @@
 package it.pecgateway.receipts.mime;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -18,20 +15,18 @@ public final class MimeScanner {
     public static final int MAX_HEADER_BYTES = 256 * 1024;
     public static final int MAX_DEPTH = 16;
     public static final int MAX_PARTS = 1000;
-    private final LineReader lines;
-    private final Deque<String> boundaries = new ArrayDeque<>();
-    private boolean current;
-    private int previousEnd;
+    /** All header sections together: without it, many parts with large headers would add up. */
+    public static final int MAX_TOTAL_HEADER_BYTES = 4 << 20;
+    private final MimeCursor cursor;
     private int parts;
+    private long totalHeaderBytes;
 
-    private MimeScanner(InputStream in) {
-        this.lines = new LineReader(in, 8192);
+    private MimeScanner(InputStream in) throws IOException {
+        this.cursor = new MimeCursor(in);
     }
 
     public static MimeNode scan(InputStream in) throws IOException, MimeLimitException {
-        MimeScanner s = new MimeScanner(in);
-        s.advance();
-        return s.entity(0);
+        return new MimeScanner(in).entity(0);
     }
 
     private MimeNode entity(int depth) throws IOException, MimeLimitException {
@@ -41,31 +36,15 @@ public final class MimeScanner {
         if (depth > MAX_DEPTH) {
             throw new MimeLimitException("MIME nesting deeper than " + MAX_DEPTH);
         }
-        long start = current ? lines.offset() : -1;
-        ByteArrayOutputStream headerBytes = new ByteArrayOutputStream();
-        long bodyStart = -1;
-        while (current && !atDelimiter()) {
-            headerBytes.write(lines.bytes(), 0, lines.length());
-            if (headerBytes.size() > MAX_HEADER_BYTES) {
-                throw new MimeLimitException("header section larger than " + MAX_HEADER_BYTES + " bytes");
-            }
-            boolean blank = lines.startsLine() && lines.length() == lines.endLength() && lines.length() > 0;
-            long next = lines.offset() + lines.length();
-            advance();
-            if (blank) {
-                bodyStart = next;
-                break;
-            }
+        long start = cursor.offset();
+        byte[] headerBytes = cursor.readHeaderBytes(MAX_HEADER_BYTES);
+        totalHeaderBytes += headerBytes.length;
+        if (totalHeaderBytes > MAX_TOTAL_HEADER_BYTES) {
+            throw new MimeLimitException("header sections larger than " + MAX_TOTAL_HEADER_BYTES + " bytes in all");
         }
-        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(headerBytes.toByteArray()),
-                MAX_HEADER_BYTES + 1);
+        long bodyStart = cursor.offset();
+        HeaderSection headers = HeaderSection.read(new ByteArrayInputStream(headerBytes), MAX_HEADER_BYTES + 1);
         ContentType type = headers.value("Content-Type").map(ContentType::parse).orElse(ContentType.TEXT_PLAIN);
-        if (start < 0) {
-            start = currentOffset();
-        }
-        if (bodyStart < 0) {
-            bodyStart = currentOffset();
-        }
         List<MimeNode> children = new ArrayList<>();
         boolean complete = true;
         String boundary = type.parameter("boundary").orElse("");
@@ -74,52 +53,30 @@ public final class MimeScanner {
         } else {
             skipUntilDelimiter();
         }
-        return new MimeNode(headers, type, start, bodyStart, Math.max(bodyStart, bodyEnd()), children, complete);
+        return new MimeNode(headers, type, start, bodyStart, Math.max(bodyStart, cursor.bodyEnd()), children,
+                complete);
     }
 
     private boolean multipart(String boundary, int depth, List<MimeNode> children)
             throws IOException, MimeLimitException {
-        boundaries.push(boundary);
+        cursor.push(boundary);
         skipUntilDelimiter();
-        while (current && lines.delimiter(boundary) == LineReader.Delimiter.OPEN) {
-            advance();
+        while (cursor.delimiter(boundary) == LineReader.Delimiter.OPEN) {
+            cursor.advance();
             children.add(entity(depth + 1));
         }
-        boundaries.pop();
-        boolean closed = current && lines.delimiter(boundary) == LineReader.Delimiter.CLOSE;
+        cursor.pop();
+        boolean closed = cursor.delimiter(boundary) == LineReader.Delimiter.CLOSE;
         if (closed) {
-            advance();
+            cursor.advance();
             skipUntilDelimiter();
         }
         return closed;
     }
 
-    /** Where the current body ends: before the line end that precedes the delimiter (or at end of input). */
-    private long bodyEnd() {
-        return current ? lines.offset() - previousEnd : lines.offset() + lines.length();
-    }
-
-    private long currentOffset() {
-        return current ? lines.offset() : lines.offset() + lines.length();
-    }
-
     private void skipUntilDelimiter() throws IOException {
-        while (current && !atDelimiter()) {
-            advance();
+        while (cursor.current() && !cursor.atDelimiter()) {
+            cursor.advance();
         }
-    }
-
-    private boolean atDelimiter() {
-        for (String b : boundaries) {
-            if (lines.delimiter(b) != LineReader.Delimiter.NONE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void advance() throws IOException {
-        previousEnd = current ? lines.endLength() : 0;
-        current = lines.next();
     }
 }

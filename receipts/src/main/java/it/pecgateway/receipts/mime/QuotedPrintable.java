@@ -32,22 +32,22 @@ public final class QuotedPrintable {
             if (c == '\r') {
                 continue;
             }
+            if (c > 0xff) {
+                c = '?';
+            }
             boolean last = i == line.length() - 1;
-            String token = token(c > 0xff ? '?' : c, last);
-            if (column + token.length() > MAX_LINE - (last ? 0 : 1)) {
+            boolean literal = c >= 33 && c <= 126 && c != '=' || (c == ' ' || c == '\t') && !last;
+            int width = literal ? 1 : 3;
+            if (column + width > MAX_LINE - (last ? 0 : 1)) {
                 out.append("=\r\n");
                 column = 0;
             }
-            out.append(token);
-            column += token.length();
+            if (literal) {
+                out.append(c);
+            } else {
+                out.append('=').append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+            }
+            column += width;
         }
-    }
-
-    private static String token(char c, boolean lastOfLine) {
-        boolean literal = c >= 33 && c <= 126 && c != '=' || (c == ' ' || c == '\t') && !lastOfLine;
-        if (literal) {
-            return String.valueOf(c);
-        }
-        return new String(new char[] {'=', HEX[(c >> 4) & 0xf], HEX[c & 0xf]});
     }
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
  * @param from            the address in From (the angle address when there is a display name)
  * @param referenceId     X-Riferimento-Message-ID
  */
-public record PecHeaders(String from, Optional<String> to, Optional<String> subject, Optional<String> date,
-        Optional<String> messageId, Optional<String> referenceId) {
+public record PecHeaders(String from, Optional<String> to, Optional<String> cc, Optional<String> subject,
+        Optional<String> date, Optional<String> messageId, Optional<String> referenceId) {
 
     static PecHeaders of(HeaderSection h) {
-        return new PecHeaders(address(h.value("From").orElse("")), h.value("To"),
+        return new PecHeaders(address(h.value("From").orElse("")), h.value("To"), h.value("Cc"),
                 h.value("Subject").map(EncodedWords::decode), h.value("Date"), h.value("Message-ID"),
                 h.value("X-Riferimento-Message-ID"));
     }

@@ -83,6 +83,7 @@ public final class SignatureVerifier {
         try (InputStream signedBytes = new CrlfInputStream(message.slice(content.start(), content.bodyEnd()).open())) {
             CMSSignedDataParser parser = new CMSSignedDataParser(digests, new CMSTypedStream(signedBytes), cms);
             parser.getSignedContent().drain();
+            @SuppressWarnings("unchecked") // BouncyCastle returns a raw Store of certificate holders
             Store<X509CertificateHolder> store = parser.getCertificates();
             Collection<SignerInformation> signers = parser.getSignerInfos().getSigners();
             if (signers.isEmpty()) {
@@ -119,7 +120,7 @@ public final class SignatureVerifier {
         }
         Optional<String> provider = policy.providerOf(signerCert).map(p -> p.name());
         SignatureReport report = new SignatureReport(true, "", Optional.of(signerCert), digest, signingTime, provider,
-                notes(signerCert, from, provider.isPresent()));
+                notes(signerCert, embedded, from, provider.isPresent()));
         try {
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCert))) {
                 return report.failing("the signature does not verify");
@@ -140,14 +141,14 @@ public final class SignatureVerifier {
         return untrusted.map(report::failing).orElse(report);
     }
 
-    private List<String> notes(X509Certificate signer, String from, boolean inIndex) {
+    private List<String> notes(X509Certificate signer, List<X509Certificate> embedded, String from, boolean inIndex) {
         List<String> notes = new ArrayList<>();
         Instant now = clock.instant();
         Instant notAfter = signer.getNotAfter().toInstant();
         if (now.isAfter(notAfter)) {
             notes.add("the signer certificate expired on " + notAfter + ", after the certified time");
         }
-        Optional<X509CRLEntry> revoked = trust.revocation(signer);
+        Optional<X509CRLEntry> revoked = trust.revocation(signer, embedded);
         revoked.ifPresent(r -> notes.add("the signer certificate was revoked on " + r.getRevocationDate().toInstant()));
         if (inIndex) {
             String domain = from.substring(from.indexOf('@') + 1);

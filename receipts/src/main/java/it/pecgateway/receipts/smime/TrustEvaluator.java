@@ -44,7 +44,7 @@ final class TrustEvaluator {
             return Optional.of("signer certificate was not valid at the certified time " + at + " (valid "
                     + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant() + ")");
         }
-        Optional<X509CRLEntry> revoked = revocation(signer);
+        Optional<X509CRLEntry> revoked = revocation(signer, embedded);
         if (revoked.isPresent() && !revoked.get().getRevocationDate().toInstant().isAfter(at)) {
             return Optional.of("signer certificate was revoked on " + revoked.get().getRevocationDate().toInstant()
                     + ", before the certified time");
@@ -58,17 +58,35 @@ final class TrustEvaluator {
         return chainProblem(signer, embedded, at);
     }
 
-    /** A revocation entry for the signer in a CRL whose issuer signature verifies against a known certificate. */
-    Optional<X509CRLEntry> revocation(X509Certificate signer) {
+    /**
+     * A revocation entry for the signer in a CRL signed by the signer's issuer (found among the embedded
+     * certificates and the anchors); a CRL whose signature does not verify is ignored.
+     */
+    Optional<X509CRLEntry> revocation(X509Certificate signer, List<X509Certificate> embedded) {
+        List<X509Certificate> issuers = new ArrayList<>(embedded);
+        issuers.addAll(policy.anchors());
         for (X509CRL crl : policy.crls()) {
-            if (crl.getIssuerX500Principal().equals(signer.getIssuerX500Principal())) {
-                X509CRLEntry entry = crl.getRevokedCertificate(signer);
-                if (entry != null) {
-                    return Optional.of(entry);
-                }
+            X509CRLEntry entry = crl.getRevokedCertificate(signer);
+            if (entry != null && crl.getIssuerX500Principal().equals(signer.getIssuerX500Principal())
+                    && signedByOneOf(crl, issuers)) {
+                return Optional.of(entry);
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean signedByOneOf(X509CRL crl, List<X509Certificate> issuers) {
+        for (X509Certificate issuer : issuers) {
+            if (issuer.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+                try {
+                    crl.verify(issuer.getPublicKey());
+                    return true;
+                } catch (GeneralSecurityException e) {
+                    // another issue of the same CA may have signed it; keep looking
+                }
+            }
+        }
+        return false;
     }
 
     private Optional<String> chainProblem(X509Certificate signer, List<X509Certificate> embedded, Instant at) {

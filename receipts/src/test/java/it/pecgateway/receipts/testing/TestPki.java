@@ -36,7 +36,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throwaway PKI made at test time (house rule 3: certificates are never committed): a root CA, an intermediate
  * in the role of AgID CA1, and a provider signing certificate with the profile of digest 10.2.
  */
-public record TestPki(X509Certificate root, X509Certificate intermediate, SigningIdentity signing) {
+public record TestPki(X509Certificate root, X509Certificate intermediate, SigningIdentity signing,
+        java.security.PrivateKey intermediateKey) {
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
 
     public static TestPki create(String serviceAddress, String providerName) {
@@ -58,7 +59,7 @@ public record TestPki(X509Certificate root, X509Certificate intermediate, Signin
             KeyPair leafKeys = rsa();
             X509Certificate leaf = leaf(serviceAddress, providerName, leafKeys.getPublic(), caName, caKeys, ca,
                     notBefore, notAfter);
-            return new TestPki(root, ca, new SigningIdentity(leafKeys.getPrivate(), leaf, List.of(ca)));
+            return new TestPki(root, ca, new SigningIdentity(leafKeys.getPrivate(), leaf, List.of(ca)), caKeys.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException("cannot make the test PKI", e);
         }
@@ -104,6 +105,20 @@ public record TestPki(X509Certificate root, X509Certificate intermediate, Signin
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         return g.generateKeyPair();
+    }
+
+    /** A CRL of the intermediate CA that revokes the signing certificate as of {@code revokedAt}. */
+    public java.security.cert.X509CRL crlRevokingSigner(Instant revokedAt) {
+        try {
+            org.bouncycastle.cert.X509v2CRLBuilder b = new org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder(
+                    intermediate.getSubjectX500Principal(), Date.from(revokedAt));
+            b.addCRLEntry(signing.certificate().getSerialNumber(), Date.from(revokedAt),
+                    org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+            return new org.bouncycastle.cert.jcajce.JcaX509CRLConverter().getCRL(
+                    b.build(new JcaContentSignerBuilder("SHA256withRSA").build(intermediateKey)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String pem(X509Certificate... certificates) {
