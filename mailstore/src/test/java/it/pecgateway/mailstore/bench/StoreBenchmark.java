@@ -62,7 +62,10 @@ public final class StoreBenchmark {
                     ? () -> SqliteMailStore.open(uniqueDir(work), Clock.systemUTC(), HASHER)
                     : () -> PostgresMailStore.open(PostgresServer.emptyDatabase(), "postgres", "", 40, Clock.systemUTC(), HASHER);
             for (String w : System.getProperty("bench.writers", "1,8,32").split(",")) {
-                int writers = Integer.parseInt(w);
+                if (w.isBlank()) {
+                    continue;
+                }
+                int writers = Integer.parseInt(w.trim());
                 try (MailStore store = fresh.get()) {
                     deliveries(backend, store, writers, seconds);
                 }
