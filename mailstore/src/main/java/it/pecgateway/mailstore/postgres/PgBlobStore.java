@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Bodies inside the database as 256 KiB {@code bytea} chunks, so that every node reads them; streamed in and out
- * one chunk at a time. A small body is written by the transaction that first refers to it ({@link PendingBodies}). A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and
- * {@code FOR UPDATE} by whoever removes it, so a removal never races a new reference.
+ * one chunk at a time. A small body is written by the transaction that first refers to it ({@link PendingBodies}).
+ * A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and {@code FOR UPDATE} by whoever
+ * removes it, so a removal never races a new reference.
  */
 final class PgBlobStore implements BlobStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgBlobStore.class);
@@ -50,6 +51,8 @@ final class PgBlobStore implements BlobStore {
             return db.write(tx -> writeChunks(tx, head, in));
         } catch (java.io.IOException e) {
             throw Errors.unavailable(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw Errors.unavailable(e.getCause());
         }
     }
 
