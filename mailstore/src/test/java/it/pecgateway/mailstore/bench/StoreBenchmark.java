@@ -53,7 +53,8 @@ public final class StoreBenchmark {
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "5"));
         List<String> backends = List.of(System.getProperty("bench.backends", "sqlite,postgres").split(","));
         boolean uidList = Boolean.parseBoolean(System.getProperty("bench.uidlist", "true"));
-        Path work = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")).toAbsolutePath(), "bench");
+        Path base = Files.createDirectories(Path.of(System.getProperty("bench.dir", "mailstore/target")).toAbsolutePath());
+        Path work = Files.createTempDirectory(base, "bench");
         System.out.println("load average at start: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores; the machine is shared)");
         fsyncLatency(work);
