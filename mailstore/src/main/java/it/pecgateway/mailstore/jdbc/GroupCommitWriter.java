@@ -153,9 +153,10 @@ public final class GroupCommitWriter implements AutoCloseable {
             List<Tx> committing = done.stream().map(Done::tx).toList();
             hooks.beforeCommit(connection, committing);
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // nothing of this batch may reach the next one's commit
             rollbackQuietly();
-            MailStoreException failure = Errors.unavailable(e);
+            MailStoreException failure = e instanceof MailStoreException m ? m : Errors.unavailable(e);
             done.forEach(d -> d.unit().result().completeExceptionally(failure));
             batch.forEach(u -> u.result().completeExceptionally(failure));
             reopenIfBroken();
