@@ -1,0 +1,33 @@
+package it.pecgateway.access;
+
+/**
+ * What the access servers count. Callbacks must be cheap and thread-safe; the gateway maps them to its metrics
+ * registry ({@link AccessCounters} is a ready in-memory implementation). Label values come from closed enums.
+ */
+public interface AccessMetrics {
+
+    enum Protocol { IMAP, POP3 }
+
+    /** Why a login was refused. */
+    enum LoginFailure { BAD_CREDENTIALS, MAILBOX_DISABLED, TLS_REQUIRED, TOO_MANY_SESSIONS }
+
+    /** Why a connection was closed by the server before the client asked. */
+    enum Refusal { TOO_MANY_FROM_ADDRESS, IDLE_TIMEOUT, LINE_TOO_LONG, SERVER_BUSY }
+
+    void connectionOpened(Protocol protocol);
+
+    void connectionClosed(Protocol protocol);
+
+    void refused(Protocol protocol, Refusal refusal);
+
+    void loginSucceeded(Protocol protocol);
+
+    void loginFailed(Protocol protocol, LoginFailure failure);
+
+    /** A command ended with an internal error (mapped to a generic reply, details in the log). */
+    void internalError(Protocol protocol);
+
+    static AccessMetrics none() {
+        return new AccessCounters();
+    }
+}

@@ -1,0 +1,161 @@
+package it.pecgateway.access.imap;
+
+import it.pecgateway.mailstore.Folder;
+import it.pecgateway.mailstore.MailStoreException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** CREATE, DELETE, RENAME, SUBSCRIBE and UNSUBSCRIBE (RFC 3501 6.3.3-7). */
+final class FolderCommands {
+    private FolderCommands() {
+    }
+
+    /** CREATE makes missing parents too, so that the hierarchy never has holes. */
+    static final class Create implements ImapCommand {
+        public String name() {
+            return "CREATE";
+        }
+
+        public Set<ImapState> states() {
+            return ImapState.LOGGED_IN;
+        }
+
+        public boolean writes() {
+            return true;
+        }
+
+        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+            r.space();
+            String name = MailboxNames.fromWire(r.astring());
+            r.expectEnd();
+            MailboxNames.validateNew(name);
+            if (name.equals(MailboxNames.INBOX) || MailboxNames.find(s, name).isPresent()) {
+                return Reply.no("ALREADYEXISTS", "Mailbox already exists");
+            }
+            long id = s.user.id();
+            s.ctx.store().inTransaction(tx -> {
+                int slash = name.indexOf(MailboxNames.DELIMITER);
+                while (slash > 0) {
+                    String parent = name.substring(0, slash);
+                    if (tx.folders().find(id, parent).isEmpty()) {
+                        tx.folders().create(id, parent, Optional.empty());
+                    }
+                    slash = name.indexOf(MailboxNames.DELIMITER, slash + 1);
+                }
+                return tx.folders().create(id, name, Optional.empty());
+            });
+            return Reply.ok("CREATE completed");
+        }
+    }
+
+    static final class Delete implements ImapCommand {
+        public String name() {
+            return "DELETE";
+        }
+
+        public Set<ImapState> states() {
+            return ImapState.LOGGED_IN;
+        }
+
+        public boolean writes() {
+            return true;
+        }
+
+        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+            r.space();
+            String name = MailboxNames.fromWire(r.astring());
+            r.expectEnd();
+            if (name.equals(MailboxNames.INBOX)) {
+                return Reply.no("CANNOT", "INBOX cannot be deleted");
+            }
+            List<Folder> all = s.ctx.store().folders().list(s.user.id());
+            if (all.stream().noneMatch(f -> f.name().equals(name))) {
+                return Reply.no("NONEXISTENT", "Mailbox does not exist");
+            }
+            if (all.stream().anyMatch(f -> f.name().startsWith(name + MailboxNames.DELIMITER))) {
+                return Reply.no("INUSE", "Mailbox has children, delete them first");
+            }
+            s.ctx.store().folders().delete(s.user.id(), name);
+            return Reply.ok("DELETE completed");
+        }
+    }
+
+    /** RENAME moves the folder's children along. */
+    static final class Rename implements ImapCommand {
+        public String name() {
+            return "RENAME";
+        }
+
+        public Set<ImapState> states() {
+            return ImapState.LOGGED_IN;
+        }
+
+        public boolean writes() {
+            return true;
+        }
+
+        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+            r.space();
+            String from = MailboxNames.fromWire(r.astring());
+            r.space();
+            String to = MailboxNames.fromWire(r.astring());
+            r.expectEnd();
+            MailboxNames.validateNew(to);
+            if (from.equals(MailboxNames.INBOX)) {
+                return Reply.no("CANNOT", "INBOX cannot be renamed");
+            }
+            long id = s.user.id();
+            List<Folder> all = s.ctx.store().folders().list(id);
+            if (all.stream().noneMatch(f -> f.name().equals(from))) {
+                return Reply.no("NONEXISTENT", "Mailbox does not exist");
+            }
+            if (to.equals(MailboxNames.INBOX) || all.stream().anyMatch(f -> f.name().equals(to))) {
+                return Reply.no("ALREADYEXISTS", "Target mailbox already exists");
+            }
+            if (to.startsWith(from + MailboxNames.DELIMITER)) {
+                return Reply.no("CANNOT", "Cannot move a mailbox below itself");
+            }
+            s.ctx.store().inTransaction(tx -> {
+                tx.folders().rename(id, from, to);
+                for (Folder child : all) {
+                    if (child.name().startsWith(from + MailboxNames.DELIMITER)) {
+                        tx.folders().rename(id, child.name(), to + child.name().substring(from.length()));
+                    }
+                }
+                return null;
+            });
+            return Reply.ok("RENAME completed");
+        }
+    }
+
+    static final class Subscribe implements ImapCommand {
+        private final boolean subscribe;
+
+        Subscribe(boolean subscribe) {
+            this.subscribe = subscribe;
+        }
+
+        public String name() {
+            return subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE";
+        }
+
+        public Set<ImapState> states() {
+            return ImapState.LOGGED_IN;
+        }
+
+        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+            r.space();
+            String name = MailboxNames.fromWire(r.astring());
+            r.expectEnd();
+            try {
+                s.ctx.store().folders().setSubscribed(s.user.id(), name, subscribe);
+            } catch (MailStoreException e) {
+                if (e.reason() != MailStoreException.Reason.NOT_FOUND || subscribe) {
+                    throw e;
+                }
+            }
+            return Reply.ok(name() + " completed");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package it.pecgateway.gateway;
+
+import it.pecgateway.certs.KeyMaterial;
+import it.pecgateway.certs.KeyMaterials;
+import it.pecgateway.config.GatewayConfig;
+import it.pecgateway.config.ListenerConfig;
+import it.pecgateway.gateway.admin.AdminSocketService;
+import it.pecgateway.gateway.admin.MailboxAdministration;
+import it.pecgateway.gateway.http.Endpoints;
+import it.pecgateway.mailstore.MailStore;
+import it.pecgateway.mailstore.MailStores;
+import it.pecgateway.gateway.http.HttpService;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place where the parts of a running gateway are made (plain constructors) and put
+ * in start order. Services are stopped in reverse order, so the store, made first, is closed last.
+ */
+public final class Gateway implements AutoCloseable {
+    /** How long in-flight work may take to finish at shutdown before it is cut. */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final Lifecycle lifecycle = new Lifecycle(SHUTDOWN_GRACE);
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final Health health = new Health();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final KeyMaterial keys;
+    private HttpService http;
+    private MailStore store;
+
+    private Gateway(KeyMaterial keys) {
+        this.keys = keys;
+    }
+
+    /** Makes and starts everything; when it returns the gateway is ready. */
+    public static Gateway start(GatewayConfig config, Clock clock) throws Exception {
+        long begin = System.nanoTime();
+        log.info("PEC gateway starting: provider '{}', service address {}, PEC domains {}",
+                config.provider().name(), config.provider().serviceAddress(), config.provider().domains());
+        log.info("data directory {}", config.dataDir());
+        Files.createDirectories(config.dataDir());
+        KeyMaterial keys = KeyMaterials.load(config, clock);
+        log.info("CA certificate SHA-256 fingerprint {}{}", colonHex(keys.caFingerprint()),
+                keys.devPkiDir().map(d -> " (development CA: " + d.resolve("ca.pem") + ", or run `pec-gateway pki export-ca`)").orElse(""));
+        Gateway gateway = new Gateway(keys);
+        try {
+            gateway.lifecycle.startAll(gateway.services(config, clock));
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
+        gateway.logListenersNotServedYet(config);
+        log.info("PEC gateway ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
+        return gateway;
+    }
+
+    private List<Service> services(GatewayConfig config, Clock clock) {
+        List<Service> services = new ArrayList<>();
+        store = MailStores.open(config.storage(), clock);
+        services.add(new StoreService(store, config.storage(), config.provider().domains()));
+        health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
+        services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
+        if (config.listeners().http().enabled()) {
+            http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
+            services.add(http);
+        }
+        return services;
+    }
+
+    /** Listeners configured for protocols this build does not serve yet: said once, so nobody waits on a dead port. */
+    private void logListenersNotServedYet(GatewayConfig config) {
+        Map<String, ListenerConfig> pending = new LinkedHashMap<>();
+        pending.put("smtps", config.listeners().smtps());
+        pending.put("submission", config.listeners().submission());
+        pending.put("mx", config.listeners().mx());
+        pending.put("imaps", config.listeners().imaps());
+        pending.put("imap", config.listeners().imap());
+        pending.put("pop3s", config.listeners().pop3s());
+        List<String> lines = pending.entrySet().stream().filter(e -> e.getValue().enabled())
+                .map(e -> e.getKey() + " " + e.getValue().address() + ":" + e.getValue().port() + " (TLS: " + e.getValue().tls().yamlName() + ")")
+                .toList();
+        if (!lines.isEmpty()) {
+            log.warn("configured but not served by this build yet: {}", String.join(", ", lines));
+        }
+    }
+
+    public Optional<Integer> httpPort() {
+        return Optional.ofNullable(http).map(HttpService::port);
+    }
+
+    public MailStore store() {
+        return store;
+    }
+
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    /** Stops accepting, lets in-flight work finish within {@link #SHUTDOWN_GRACE}, closes everything. Idempotent. */
+    @Override
+    public void close() {
+        if (stopped.compareAndSet(false, true)) {
+            log.info("PEC gateway stopping");
+            lifecycle.stopAll();
+            metrics.close();
+            log.info("PEC gateway stopped");
+        }
+    }
+
+    static String colonHex(String hex) {
+        return String.join(":", hex.split("(?<=\\G..)"));
+    }
+}

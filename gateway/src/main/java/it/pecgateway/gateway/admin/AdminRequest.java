@@ -1,0 +1,41 @@
+package it.pecgateway.gateway.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * One administration command, as the CLI sends it to a running gateway (or runs it on the store itself).
+ *
+ * @param subject  the domain or mailbox address; for {@link Operation#LIST_MAILBOXES} an optional domain ("" for all)
+ * @param password the new password for {@link Operation#ADD_MAILBOX} and {@link Operation#SET_PASSWORD}; never logged
+ */
+public record AdminRequest(Operation operation, String subject, Optional<String> password) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES }
+
+    /** Keeps the password out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return (operation + " " + subject).strip() + password.map(p -> " (with password)").orElse("");
+    }
+
+    String toJson() {
+        ObjectNode node = JSON.createObjectNode().put("operation", operation.name()).put("subject", subject);
+        password.ifPresent(p -> node.put("password", p));
+        return node.toString();
+    }
+
+    static AdminRequest fromJson(String json) throws IOException {
+        JsonNode node = JSON.readTree(json);
+        try {
+            return new AdminRequest(Operation.valueOf(node.path("operation").asText()), node.path("subject").asText(),
+                    Optional.ofNullable(node.get("password")).map(JsonNode::asText));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown administration operation");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package it.pecgateway.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+class HttpRequestHandlerTest {
+    final HttpRoutes routes = new HttpRoutes()
+            .get("/boom", () -> {
+                throw new IllegalStateException("secret internals at it.pecgateway.Something");
+            })
+            .get("/ok", () -> HttpReply.json(200, "{}"));
+
+    String exchange(Executor work, String rawRequest) {
+        EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(), new HttpObjectAggregator(1024),
+                new HttpRequestHandler(routes, work));
+        channel.writeInbound(Unpooled.copiedBuffer(rawRequest, StandardCharsets.US_ASCII));
+        channel.runPendingTasks();
+        StringBuilder out = new StringBuilder();
+        for (ByteBuf b = channel.readOutbound(); b != null; b = channel.readOutbound()) {
+            out.append(b.toString(StandardCharsets.US_ASCII));
+            b.release();
+        }
+        channel.finishAndReleaseAll();
+        return out.toString();
+    }
+
+    @Test
+    void aFailingRouteGives500WithoutAnyDetail() {
+        String response = exchange(Runnable::run, "GET /boom HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 500 Internal Server Error").endsWith("{\"error\":\"internal error\"}")
+                .doesNotContain("secret").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedRequestGives400AndCloses() {
+        String response = exchange(Runnable::run, "GET /ok HTTP/1.1\r\nHost x\r\nContent-Length: nope\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request").contains("connection: close");
+    }
+
+    @Test
+    void aFullWorkQueueGives503() {
+        Executor full = task -> {
+            throw new RejectedExecutionException("full");
+        };
+
+        assertThat(exchange(full, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 503 Service Unavailable");
+    }
+
+    @Test
+    void aGoodRequestIsAnsweredAndKeptAlive() {
+        String response = exchange(Runnable::run, "GET /ok HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200 OK").contains("content-length: 2").doesNotContain("connection: close");
+    }
+}
