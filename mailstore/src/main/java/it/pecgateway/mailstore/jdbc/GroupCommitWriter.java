@@ -29,6 +29,10 @@ public final class GroupCommitWriter implements AutoCloseable {
         /** Runs a unit with its transaction open on the writer thread. */
         <T> T run(Tx tx, SqlWork<T> work);
 
+        /** Inside the batch's transaction, before its first unit (for example a lock that orders batches). */
+        default void beforeUnits(Connection c) throws SQLException {
+        }
+
         /** Inside the batch's transaction, after its last unit (for example NOTIFY). */
         void beforeCommit(Connection c, List<Tx> committing) throws SQLException;
 
@@ -136,6 +140,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private void runBatch(List<Unit<?>> batch) {
         List<Done> done = new ArrayList<>(batch.size());
         try (Statement st = connection.createStatement()) {
+            hooks.beforeUnits(connection);
             for (Unit<?> u : batch) {
                 Unit<Object> unit = (Unit<Object>) u;
                 st.execute("SAVEPOINT unit");

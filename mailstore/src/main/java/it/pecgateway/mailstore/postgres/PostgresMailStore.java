@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The store on a PostgreSQL server shared by several gateway nodes. Writes go through this node's
  * {@link GroupCommitWriter} on one connection: concurrent units share one commit and one turn at the legal log's
- * head row (which serialises log appends across nodes until commit). A unit that loses a deadlock or a
+ * head row, which each batch locks first, so that the batches of all nodes follow each other without deadlocks. A unit that loses a deadlock or a
  * serialisation check is run again, up to three times. Reads use a HikariCP pool.
  */
 public final class PostgresMailStore extends JdbcMailStore {
@@ -54,6 +54,18 @@ public final class PostgresMailStore extends JdbcMailStore {
                     @Override
                     public <T> T run(Tx tx, SqlWork<T> work) {
                         return within(tx, work);
+                    }
+
+                    /**
+                     * Every batch first takes the legal log's head row, so batches of all nodes run one after
+                     * the other: nearly every batch appends to the log anyway, and without this order a batch
+                     * holding the head while another holds a folder would deadlock (and stall a second).
+                     */
+                    @Override
+                    public void beforeUnits(Connection c) throws SQLException {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("SELECT seq FROM legal_log_head WHERE id = 1 FOR UPDATE");
+                        }
                     }
 
                     @Override
