@@ -80,12 +80,11 @@ final class PgBlobStore implements BlobStore {
         return new BlobId(id);
     }
 
-    /** A pending small body becomes one row and one chunk, inside the transaction that refers to it. */
-    private void writeSmall(Tx tx, long id, byte[] data) throws SQLException {
-        if (Sql.update(tx.connection(), "INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                id, (long) data.length, clock.instant()) == 1) {
-            Sql.update(tx.connection(), "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, 0, ?)", id, data);
-        }
+    /** A pending small body becomes one row and one chunk (one statement), inside the transaction that refers to it. */
+    private boolean writeSmall(Tx tx, long id, byte[] data) throws SQLException {
+        return Sql.update(tx.connection(), "WITH b AS (INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING RETURNING id) INSERT INTO blob_chunks (blob_id, seq, data)"
+                + " SELECT id, 0, ? FROM b", id, (long) data.length, clock.instant(), data) == 1;
     }
 
     @Override
@@ -109,7 +108,10 @@ final class PgBlobStore implements BlobStore {
 
     @Override
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
-        pending.writeIfPending(tx, blobId, this::writeSmall);
+        java.util.OptionalLong written = pending.writeIfPending(tx, blobId, this::writeSmall);
+        if (written.isPresent()) {
+            return written.getAsLong(); // inserted by this transaction: nobody else can remove it before commit
+        }
         return Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ? FOR KEY SHARE", rs -> rs.getLong(1), blobId)
                 .orElseThrow(() -> Errors.notFound("message body"));
     }

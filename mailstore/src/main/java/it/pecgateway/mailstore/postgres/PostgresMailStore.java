@@ -69,10 +69,15 @@ public final class PostgresMailStore extends JdbcMailStore {
                     }
 
                     @Override
+                    public boolean releaseSavepoints() {
+                        return false;
+                    }
+
+                    @Override
                     public void beforeCommit(Connection c, List<Tx> committing) throws SQLException {
-                        for (Tx tx : committing) {
-                            PgChangeListener.notify(c, nodeId, tx.changes());
-                        }
+                        List<MailboxChange> changes = new ArrayList<>();
+                        committing.forEach(tx -> changes.addAll(tx.changes()));
+                        PgChangeListener.notify(c, nodeId, changes);
                     }
 
                     @Override

@@ -190,7 +190,7 @@ public final class FileBlobStore implements BlobStore {
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
         // references are only added on the writer thread, which is also the only one removing bodies: no race
         OptionalLong written = pending.writeIfPending(tx, blobId, (t, id, data) -> Sql.update(t.connection(),
-                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data));
+                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data) == 1);
         if (written.isPresent()) {
             return written.getAsLong();
         }
