@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +61,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final Outbox outbox;
     private final Path workDir;
     private final String serviceAddress;
+    private final QueueSignal queued;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
     private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "body-writer");
@@ -68,7 +70,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Path workDir, String serviceAddress) {
+                       LimitsConfig limits, Path workDir, String serviceAddress, QueueSignal queued) {
         this.store = store;
         this.pec = pec;
         this.classifier = classifier;
@@ -77,6 +79,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
         this.outbox = new Outbox(classifier);
         this.workDir = workDir;
         this.serviceAddress = serviceAddress;
+        this.queued = queued;
     }
 
     @Override
@@ -130,7 +133,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
 
     private SmtpReply accept(Transaction t, ByteSource original) throws IOException {
         // the original's file sync overlaps the signing; the two other bodies are synced side by side
-        Future<BlobId> originalStored = bodies.submit(() -> store.blobs().put(bodyOf(original)));
+        Future<BlobId> originalStored = putBeside(bodyOf(original));
         ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
         Emitted receipt = pec.acceptance(t, acceptance);
         Path envelopeFile = Files.createTempFile(workDir, "busta-", ".eml");
@@ -138,32 +141,53 @@ public final class AccessPoint implements SmtpTransactionHandler {
             try (OutputStream out = Files.newOutputStream(envelopeFile)) {
                 pec.transportEnvelope(t, original, out);
             }
-            Future<BlobId> acceptanceStored = bodies.submit(() -> store.blobs().put(BodySource.of(acceptance.toByteArray())));
+            Future<BlobId> acceptanceStored = putBeside(BodySource.of(acceptance.toByteArray()));
             BlobId envelope = store.blobs().put(BodySource.of(envelopeFile));
             BlobId originalBlob = await(originalStored);
             BlobId acceptanceBlob = await(acceptanceStored);
+            // everything that is not a store call is done here, before the unit reaches the store's single writer
+            String context = TransactionCodec.encode(t);
+            List<NewQueueEntry> entries = new ArrayList<>();
+            for (Recipient r : t.recipients()) {
+                RecipientKind kind = classifier.classify(r.address());
+                entries.add(new NewQueueEntry(envelope, t.sender(), r.address(), QueuePurpose.forKind(kind).wire(),
+                        t.identificativo(), t.time().instant()));
+            }
+            LogEvent accepted = event(t, "accettazione", List.of(receipt.messageId(), t.identificativo()), Optional.empty());
             store.inTransaction(tx -> {
                 Mailbox sender = tx.accounts().find(t.sender())
                         .orElseThrow(() -> new MailStoreException(MailStoreException.Reason.NOT_FOUND, "sender mailbox"));
                 tx.messages().append(Folders.sent(tx, sender).id(), originalBlob, Set.of("\\Seen"), t.time().instant());
                 tx.messages().append(Outbox.inbox(tx, sender).id(), acceptanceBlob, Set.of(), t.time().instant());
-                String context = TransactionCodec.encode(t);
+                entries.forEach(tx.queue()::enqueue);
                 for (Recipient r : t.recipients()) {
-                    RecipientKind kind = classifier.classify(r.address());
-                    tx.queue().enqueue(new NewQueueEntry(envelope, t.sender(), r.address(), QueuePurpose.forKind(kind).wire(),
-                            t.identificativo(), t.time().instant()));
                     if (r.certified()) {
                         tx.tracking().start(t.identificativo(), r.address(), t.time().instant(), context);
                     }
                 }
-                tx.legalLog().append(event(t, "accettazione", List.of(receipt.messageId(), t.identificativo()), Optional.empty()));
+                tx.legalLog().append(accepted);
                 return null;
             });
         } finally {
             Files.deleteIfExists(envelopeFile);
         }
+        queued.workCommitted();
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
+
+    /**
+     * Stores a body while this thread goes on. A small body only waits in the store's memory for the transaction
+     * that refers to it (no file, no sync): handing it to another thread would cost more than it saves.
+     */
+    private Future<BlobId> putBeside(BodySource body) {
+        if (body.size() <= SMALL_BODY) {
+            return CompletableFuture.completedFuture(store.blobs().put(body));
+        }
+        return bodies.submit(() -> store.blobs().put(body));
+    }
+
+    /** The mailstore keeps bodies up to 64 KiB in memory until the referring transaction (PendingBodies.LIMIT). */
+    private static final long SMALL_BODY = 64 * 1024;
 
     /** A formal exception or a virus: the signed notice goes to the sender; SMTP says what happened. */
     private SmtpReply refuse(Transaction t, String reason, boolean virus) throws IOException {

@@ -55,6 +55,12 @@ final class DeliveryPoint {
     }
 
     Plan prepare(Transaction t, ByteSource envelope, ByteSource postacert, List<String> recipients) throws IOException {
+        return prepare(t, envelope, Optional.empty(), postacert, recipients);
+    }
+
+    /** @param stored the envelope's body when the store holds it already (our own queued envelope) */
+    Plan prepare(Transaction t, ByteSource envelope, Optional<BlobId> stored, ByteSource postacert, List<String> recipients)
+            throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
         for (String recipient : recipients) {
             Optional<Mailbox> mailbox = store.accounts().find(recipient);
@@ -66,9 +72,10 @@ final class DeliveryPoint {
             outcomes.add(new Outcome(recipient, mailbox, error, store.blobs().put(BodySource.of(out.toByteArray())),
                     emitted.messageId()));
         }
-        Optional<BlobId> stored = outcomes.stream().anyMatch(o -> o.error().isEmpty())
-                ? Optional.of(store.blobs().put(AccessPoint.bodyOf(envelope))) : Optional.empty();
-        return new Plan(t, stored, outcomes);
+        boolean anyDelivered = outcomes.stream().anyMatch(o -> o.error().isEmpty());
+        Optional<BlobId> body = !anyDelivered ? Optional.empty()
+                : stored.isPresent() ? stored : Optional.of(store.blobs().put(AccessPoint.bodyOf(envelope)));
+        return new Plan(t, body, outcomes);
     }
 
     private Optional<DeliveryError> judge(Optional<Mailbox> mailbox, long size, Instant now) {

@@ -31,14 +31,16 @@ final class IncomingEnvelopes {
     private final DeliveryPoint deliveryPoint;
     private final Outbox outbox;
     private final String serviceAddress;
+    private final QueueSignal queued;
 
     IncomingEnvelopes(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, RecipientClassifier classifier,
-                      String serviceAddress) {
+                      String serviceAddress, QueueSignal queued) {
         this.store = store;
         this.pec = pec;
         this.deliveryPoint = deliveryPoint;
         this.outbox = new Outbox(classifier);
         this.serviceAddress = serviceAddress;
+        this.queued = queued;
     }
 
     SmtpReply handle(Classification.TransportEnvelope te, ByteSource message, List<String> recipients,
@@ -61,6 +63,7 @@ final class IncomingEnvelopes {
             deliveryPoint.commit(tx, plan);
             return null;
         });
+        queued.workCommitted(); // the take-in-charge and the receipts leave through the queue
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
 

@@ -40,12 +40,14 @@ public final class QueueWorkers implements AutoCloseable {
     private final Clock clock;
     private final String nodeId;
     private final Duration idlePause;
+    private final QueueSignal signal;
     private final ExecutorService pool;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Duration lease;
 
+    /** @param idlePause how long an idle worker waits for a {@link QueueSignal} before it looks at the queue anyway */
     QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
-                 String nodeId, Duration idlePause) {
+                 String nodeId, Duration idlePause, QueueSignal signal) {
         this.store = store;
         this.relay = relay;
         this.router = router;
@@ -54,6 +56,7 @@ public final class QueueWorkers implements AutoCloseable {
         this.clock = clock;
         this.nodeId = nodeId;
         this.idlePause = idlePause;
+        this.signal = signal;
         this.lease = leaseFor(relay);
         this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
             Thread t = new Thread(r, "queue-worker");
@@ -75,16 +78,19 @@ public final class QueueWorkers implements AutoCloseable {
             try {
                 List<QueueEntry> leased = store.queue().lease(owner, BATCH, lease);
                 if (leased.isEmpty()) {
-                    Thread.sleep(idlePause.toMillis());
+                    signal.await(idlePause);
                     continue;
                 }
-                List<QueueEntry> local = leased.stream().filter(e -> QueuePurpose.of(e.purpose()).orElse(null) == QueuePurpose.LOCAL).toList();
+                if (leased.size() == BATCH) {
+                    signal.workCommitted(); // there may be more: another idle worker can take it meanwhile
+                }
+                List<QueueEntry> local = leased.stream().filter(QueueWorkers::isLocal).toList();
                 if (!local.isEmpty()) {
                     deliverLocally(owner, local);
                 }
                 for (QueueEntry entry : leased) {
-                    if (!local.contains(entry)) {
-                        work(owner, entry, attempt(entry));
+                    if (!isLocal(entry)) {
+                        work(owner, entry, relay(entry));
                     }
                 }
             } catch (InterruptedException e) {
@@ -107,17 +113,23 @@ public final class QueueWorkers implements AutoCloseable {
         return attempt.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : attempt;
     }
 
+    private static boolean isLocal(QueueEntry entry) {
+        return QueuePurpose.of(entry.purpose()).orElse(null) == QueuePurpose.LOCAL;
+    }
+
+    /** The delivered entries are completed by the delivery transaction itself; the others are retried or failed here. */
     private void deliverLocally(String owner, List<QueueEntry> entries) {
-        java.util.Map<Long, DeliveryAttempt> results;
+        java.util.Map<Long, DeliveryAttempt> notDone;
         try {
-            results = local.deliver(entries, this::bodyOf);
+            notDone = local.deliver(owner, entries, this::bodyOf);
         } catch (RuntimeException e) {
             log.error("local delivery of {} entries failed", entries.size(), e);
-            results = java.util.Map.of();
+            DeliveryAttempt failed = DeliveryAttempt.temporary("local error");
+            entries.forEach(entry -> work(owner, entry, failed));
+            return;
         }
-        for (QueueEntry entry : entries) {
-            work(owner, entry, results.getOrDefault(entry.id(), DeliveryAttempt.temporary("local error")));
-        }
+        notDone.forEach((id, attempt) -> entries.stream().filter(e -> e.id() == id).findFirst()
+                .ifPresent(entry -> work(owner, entry, attempt)));
     }
 
     private void work(String owner, QueueEntry entry, DeliveryAttempt attempt) {
@@ -148,14 +160,13 @@ public final class QueueWorkers implements AutoCloseable {
         store.queue().retryLater(entry.id(), owner, now.plus(delay), why);
     }
 
-    private DeliveryAttempt attempt(QueueEntry entry) {
+    /** An entry for another provider or the Internet (local ones go in batches through {@link #deliverLocally}). */
+    private DeliveryAttempt relay(QueueEntry entry) {
         BodySource body = bodyOf(entry);
         try {
-            return switch (QueuePurpose.of(entry.purpose()).orElse(QueuePurpose.RELAY_ORDINARY)) {
-                case LOCAL -> local.deliver(List.of(entry), e -> body).get(entry.id());
-                case RELAY_PEC -> relay(entry, body, OutboundSmtp.Security.REQUIRE_VERIFIED_TLS);
-                case RELAY_ORDINARY -> relay(entry, body, OutboundSmtp.Security.OPPORTUNISTIC_TLS);
-            };
+            return QueuePurpose.of(entry.purpose()).orElse(QueuePurpose.RELAY_ORDINARY) == QueuePurpose.RELAY_PEC
+                    ? relay(entry, body, OutboundSmtp.Security.REQUIRE_VERIFIED_TLS)
+                    : relay(entry, body, OutboundSmtp.Security.OPPORTUNISTIC_TLS);
         } catch (RuntimeException e) {
             log.error("delivery of queue entry {} failed", entry.id(), e);
             return DeliveryAttempt.temporary("local error");

@@ -83,10 +83,11 @@ public final class TransportService implements Service {
         Spool spool = spool(config);
         ArrivalNotices notices = new ArrivalNotices(service);
         DeliveryPoint deliveryPoint = new DeliveryPoint(store, pec, classifier, notices, service);
+        QueueSignal queued = new QueueSignal();
         AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(),
-                config.dataDir().resolve("spool"), service);
+                config.dataDir().resolve("spool"), service, queued);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
-                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service),
+                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued),
                 new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));
         SSLContext serverTls = ServerTls.sslContext(keys.tls());
         AuthThrottle throttle = new AuthThrottle(AuthThrottle.Policy.defaults(), clock);
@@ -96,9 +97,9 @@ public final class TransportService implements Service {
         addListener(config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
-        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock);
+        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
-                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100));
+                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100), queued);
         this.timers = new PecTimers(store, pec, config.timers(), classifier, service);
     }
 
