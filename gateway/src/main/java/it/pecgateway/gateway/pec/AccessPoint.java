@@ -10,6 +10,8 @@ import it.pecgateway.gateway.smtp.SmtpReplies;
 import it.pecgateway.gateway.smtp.SmtpReply;
 import it.pecgateway.gateway.smtp.SmtpSessionView;
 import it.pecgateway.gateway.smtp.SmtpTransactionHandler;
+import it.pecgateway.gateway.smtp.Spool;
+import it.pecgateway.gateway.smtp.SpoolBuffer;
 import it.pecgateway.gateway.smtp.SpooledMessage;
 import it.pecgateway.mailstore.BlobId;
 import it.pecgateway.mailstore.BodySource;
@@ -59,7 +61,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final VirusScanner scanner;
     private final LimitsConfig limits;
     private final Outbox outbox;
-    private final Path workDir;
+    private final Spool spool;
     private final String serviceAddress;
     private final QueueSignal queued;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
@@ -70,14 +72,14 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Path workDir, String serviceAddress, QueueSignal queued) {
+                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued) {
         this.store = store;
         this.pec = pec;
         this.classifier = classifier;
         this.scanner = scanner;
         this.limits = limits;
         this.outbox = new Outbox(classifier);
-        this.workDir = workDir;
+        this.spool = spool;
         this.serviceAddress = serviceAddress;
         this.queued = queued;
     }
@@ -94,7 +96,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
 
     @Override
     public SmtpReply message(SmtpSessionView session, SmtpEnvelope envelope, SpooledMessage spooled) {
-        ByteSource original = ByteSource.of(spooled.file());
+        ByteSource original = sourceOf(spooled);
         OriginalHeaders headers;
         try {
             headers = OriginalHeaders.read(original);
@@ -108,7 +110,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
             if (problem.isPresent()) {
                 return refuse(t, problem.get(), false);
             }
-            VirusScanner.ScanResult scan = scanner.scan(BodySource.of(spooled.file()));
+            VirusScanner.ScanResult scan = scanner.scan(bodyOf(original));
             switch (scan.verdict()) {
                 case INFECTED -> {
                     quarantine(t, spooled);
@@ -136,13 +138,23 @@ public final class AccessPoint implements SmtpTransactionHandler {
         Future<BlobId> originalStored = putBeside(bodyOf(original));
         ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
         Emitted receipt = pec.acceptance(t, acceptance);
-        Path envelopeFile = Files.createTempFile(workDir, "busta-", ".eml");
+        SpoolBuffer envelopeCopy = spool.buffer();
         try {
-            try (OutputStream out = Files.newOutputStream(envelopeFile)) {
+            try (OutputStream out = envelopeCopy) {
                 pec.transportEnvelope(t, original, out);
             }
             Future<BlobId> acceptanceStored = putBeside(BodySource.of(acceptance.toByteArray()));
-            BlobId envelope = store.blobs().put(BodySource.of(envelopeFile));
+            BlobId envelope = store.blobs().put(new BodySource() {
+                @Override
+                public long size() {
+                    return envelopeCopy.size();
+                }
+
+                @Override
+                public java.io.InputStream open() throws IOException {
+                    return envelopeCopy.open();
+                }
+            });
             BlobId originalBlob = await(originalStored);
             BlobId acceptanceBlob = await(acceptanceStored);
             // everything that is not a store call is done here, before the unit reaches the store's single writer
@@ -169,7 +181,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
                 return null;
             });
         } finally {
-            Files.deleteIfExists(envelopeFile);
+            envelopeCopy.discard();
         }
         queued.workCommitted();
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
@@ -207,7 +219,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     /** Digest 5.4 and 9.6: an infected submission is kept 30 months in the virus archive. */
     private void quarantine(Transaction t, SpooledMessage spooled) {
         store.inTransaction(tx -> {
-            VirusArchive.store(tx, serviceAddress, BodySource.of(spooled.file()), t.time().instant());
+            VirusArchive.store(tx, serviceAddress, bodyOf(sourceOf(spooled)), t.time().instant());
             return null;
         });
     }
@@ -246,6 +258,20 @@ public final class AccessPoint implements SmtpTransactionHandler {
         return new LogEvent(t.identificativo(), t.time().instant(), type, t.sender(),
                 t.recipients().stream().map(Recipient::address).toList(), t.subject().orElse(""), related,
                 Optional.empty(), detail);
+    }
+
+    static ByteSource sourceOf(SpooledMessage spooled) {
+        return new ByteSource() {
+            @Override
+            public long size() {
+                return spooled.size();
+            }
+
+            @Override
+            public java.io.InputStream open() throws IOException {
+                return spooled.open();
+            }
+        };
     }
 
     static BodySource bodyOf(ByteSource source) {

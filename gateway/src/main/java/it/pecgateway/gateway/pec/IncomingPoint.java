@@ -51,7 +51,7 @@ public final class IncomingPoint implements SmtpTransactionHandler {
 
     @Override
     public SmtpReply message(SmtpSessionView session, SmtpEnvelope envelope, SpooledMessage spooled) {
-        ByteSource message = ByteSource.of(spooled.file());
+        ByteSource message = AccessPoint.sourceOf(spooled);
         List<String> recipients = envelope.recipients().stream().map(SmtpPath::address).toList();
         ProvidersIndex snapshot = index.get();
         Classification c = PecReader.forProviders(snapshot, clock).classify(message);

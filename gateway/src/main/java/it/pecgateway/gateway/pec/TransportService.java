@@ -80,12 +80,11 @@ public final class TransportService implements Service {
                 ? new ClamdScanner(config.antivirus().host(), config.antivirus().port(), config.antivirus().timeout(),
                 config.limits().maxMessageBytes() + (1 << 20))
                 : VirusScanner.disabled();
-        Spool spool = spool(config);
         ArrivalNotices notices = new ArrivalNotices(service);
         DeliveryPoint deliveryPoint = new DeliveryPoint(store, pec, classifier, notices, service);
         QueueSignal queued = new QueueSignal();
-        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(),
-                config.dataDir().resolve("spool"), service, queued);
+        Spool spool = spool(config);
+        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
                 new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued),
                 new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
 
 /**
- * DATA: streams the message to a spool file through {@link DataReader} (smuggling-safe end of data, line, header
- * and size limits), fsyncs it, and hands it to the transaction handler, whose reply is the final answer.
+ * DATA: streams the message to the spool through {@link DataReader} (smuggling-safe end of data, line, header
+ * and size limits) and hands it to the transaction handler, whose reply is the final answer (the handler makes
+ * the message durable in the store before a positive one).
  */
 final class DataCommand extends SmtpCommand {
     private static final Logger log = LoggerFactory.getLogger(DataCommand.class);
@@ -74,7 +75,7 @@ final class DataCommand extends SmtpCommand {
         try {
             return handler.message(session, envelope, message);
         } finally {
-            Spool.delete(message.file());
+            message.discard();
         }
     }
 

@@ -17,8 +17,9 @@ public interface SmtpTransactionHandler {
     }
 
     /**
-     * The whole message has arrived and is on disk. A positive reply means the message is durably ours; for PEC
-     * submissions the reply names the identificativo ({@code 250 2.0.0 <id>}).
+     * The whole message has arrived (spooled, not yet durable). A positive reply means the message is durably ours:
+     * the handler has committed it to the store; for PEC submissions the reply names the identificativo
+     * ({@code 250 2.0.0 <id>}).
      */
     SmtpReply message(SmtpSessionView session, SmtpEnvelope envelope, SpooledMessage message);
 }

@@ -60,7 +60,7 @@ class OutboundSmtpTest {
             public SmtpReply message(SmtpSessionView session, it.pecgateway.gateway.smtp.SmtpEnvelope envelope,
                                      it.pecgateway.gateway.smtp.SpooledMessage message) {
                 try {
-                    peerReceived.add(Files.readAllBytes(message.file()));
+                    peerReceived.add(message.readAll());
                     peerTls.add(session.tlsActive());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);

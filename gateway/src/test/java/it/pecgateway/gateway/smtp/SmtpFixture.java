@@ -46,7 +46,7 @@ final class SmtpFixture implements AutoCloseable {
         Spool spool = new Spool(spoolDir);
         throttle = new AuthThrottle(policy, Clock.systemUTC());
         SmtpTransactionHandler handler = (session, envelope, message) -> {
-            received.add(new Received(session.role(), envelope, readAll(message.file()), session.authenticatedMailbox(), session.tlsActive()));
+            received.add(new Received(session.role(), envelope, readAll(message), session.authenticatedMailbox(), session.tlsActive()));
             return SmtpReplies.ACCEPTED.withText("opec-test." + ids.incrementAndGet() + "@pec.example.it");
         };
         SubmitterAuthenticator authenticator = (user, password) -> {
@@ -75,9 +75,9 @@ final class SmtpFixture implements AutoCloseable {
                 d -> domains.contains(d.toLowerCase())).withMaxSessions(8).withIdleTimeout(Duration.ofSeconds(20));
     }
 
-    private static byte[] readAll(Path file) {
+    private static byte[] readAll(SpooledMessage message) {
         try {
-            return Files.readAllBytes(file);
+            return message.readAll();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
