@@ -777,6 +777,58 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    void concurrentAppendsWithFailingOnesLeaveAnUnbrokenChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<LogRecord>> all = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                boolean fail = i % 4 == 0;
+                String id = "id-" + i;
+                all.add(pool.submit(() -> store.inTransaction(s -> {
+                    LogRecord r = s.legalLog().append(event(id, T0, "accettazione", "a@pec.example", "b@peer.example"));
+                    if (fail) {
+                        throw new IllegalStateException("doomed");
+                    }
+                    return r;
+                })));
+            }
+            List<Long> sequences = new ArrayList<>();
+            for (Future<LogRecord> f : all) {
+                try {
+                    sequences.add(f.get(60, TimeUnit.SECONDS).sequence());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).hasMessage("doomed");
+                }
+            }
+            Collections.sort(sequences);
+            assertThat(sequences).hasSize(90).first().isEqualTo(1L);
+            assertThat(sequences.get(89)).as("no sequence number lost to the failed units").isEqualTo(90L);
+            LogVerification v = store.legalLog().verify();
+            assertThat(v.intact()).as(v.toString()).isTrue();
+            assertThat(v.recordsChecked()).isEqualTo(90);
+            assertThat(store.legalLog().append(event("after", T0, "consegna", "a@pec.example")).sequence()).isEqualTo(91);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTransactionReadsTheLogRecordsItAppended() {
+        store.legalLog().append(event("id-0", T0, "accettazione", "a@pec.example", "b@peer.example"));
+        store.inTransaction(s -> {
+            s.legalLog().append(event("id-1", T0, "accettazione", "a@pec.example", "b@peer.example"));
+            assertThat(s.legalLog().query(new LogQuery(Optional.empty(), Optional.of("b@peer.example"), Optional.empty(),
+                    Optional.empty(), 0))).extracting(r -> r.event().identificativo()).containsExactly("id-0", "id-1");
+            assertThat(s.legalLog().verify().recordsChecked()).isEqualTo(2);
+            s.legalLog().append(event("id-2", T0, "consegna", "a@pec.example", "b@peer.example"));
+            return null;
+        });
+        LogVerification v = store.legalLog().verify();
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(v.recordsChecked()).isEqualTo(3);
+    }
+
+    @Test
     void aPurgeLeavesACheckpointThatVerifyAccepts() {
         for (int i = 0; i < 5; i++) {
             store.legalLog().append(event("old-" + i, T0.plus(Duration.ofDays(i)), "accettazione", "a@pec.example", "b@x"));

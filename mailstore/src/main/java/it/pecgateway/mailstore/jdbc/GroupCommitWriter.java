@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer of a store (of a node, on PostgreSQL), with group commit: it takes every unit waiting in its queue,
- * runs each in its own savepoint of one transaction (a failing unit rolls back alone) and commits them together,
+ * runs them in one transaction (should one fail, again with each in its own savepoint, so that it rolls back alone)
+ * and commits them together,
  * so that concurrent writers share one sync and, on PostgreSQL, one turn at the legal log's head row. A caller
  * returns only after the commit is durable.
  */
@@ -144,38 +145,21 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void runBatch(List<Unit<?>> batch) {
-        List<Done> done = new ArrayList<>(batch.size());
-        boolean release = hooks.releaseSavepoints();
-        try (Statement st = connection.createStatement()) {
-            hooks.beforeUnits(connection);
-            for (Unit<?> u : batch) {
-                Unit<Object> unit = (Unit<Object>) u;
-                st.execute("SAVEPOINT unit");
-                Tx tx = new Tx(connection);
-                try {
-                    Object value = hooks.run(tx, unit.work());
-                    if (release) {
-                        st.execute("RELEASE unit");
-                    }
-                    done.add(new Done(unit, tx, value));
-                } catch (RuntimeException | Error e) {
-                    st.execute("ROLLBACK TO unit");
-                    if (release) {
-                        st.execute("RELEASE unit");
-                    }
-                    unit.result().completeExceptionally(e);
-                }
+        List<Done> done;
+        try {
+            done = runUnits(batch, false);
+            if (done == null) {
+                // a unit failed, and without savepoints nothing of this try can be kept: the batch runs again with
+                // each unit in its own savepoint, so that the failing one rolls back alone
+                connection.rollback();
+                done = runUnits(batch, true);
             }
-            List<Tx> committing = done.stream().map(Done::tx).toList();
-            hooks.beforeCommit(connection, committing);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             // nothing of this batch may reach the next one's commit
             rollbackQuietly();
             MailStoreException failure = e instanceof MailStoreException m ? m : Errors.unavailable(e);
-            done.forEach(d -> d.unit().result().completeExceptionally(failure));
             batch.forEach(u -> u.result().completeExceptionally(failure));
             reopenIfBroken();
             return;
@@ -186,6 +170,51 @@ public final class GroupCommitWriter implements AutoCloseable {
             LOG.error("after-commit work failed; the commit itself stands", e);
         }
         done.forEach(d -> d.unit().result().complete(d.value()));
+    }
+
+    /**
+     * Runs the units up to the commit. Without savepoints first: units nearly never fail, and a savepoint per unit
+     * is one more statement (on PostgreSQL one more round trip on the single writer connection) for each of them.
+     *
+     * @return the units that succeeded; null when one failed and {@code savepoints} was false (roll back, then
+     *         run them again with savepoints; units are safe to run again, as for a deadlock retry)
+     */
+    @SuppressWarnings("unchecked")
+    private List<Done> runUnits(List<Unit<?>> batch, boolean savepoints) throws SQLException {
+        List<Done> done = new ArrayList<>(batch.size());
+        boolean release = hooks.releaseSavepoints();
+        LogHead logHead = new LogHead();
+        try (Statement st = connection.createStatement()) {
+            hooks.beforeUnits(connection);
+            for (Unit<?> u : batch) {
+                Unit<Object> unit = (Unit<Object>) u;
+                if (savepoints) {
+                    st.execute("SAVEPOINT unit");
+                }
+                LogHead.Mark mark = logHead.mark();
+                Tx tx = new Tx(connection, logHead);
+                try {
+                    Object value = hooks.run(tx, unit.work());
+                    if (savepoints && release) {
+                        st.execute("RELEASE unit");
+                    }
+                    done.add(new Done(unit, tx, value));
+                } catch (RuntimeException | Error e) {
+                    if (!savepoints) {
+                        return null;
+                    }
+                    st.execute("ROLLBACK TO unit");
+                    if (release) {
+                        st.execute("RELEASE unit");
+                    }
+                    logHead.reset(mark);
+                    unit.result().completeExceptionally(e);
+                }
+            }
+            logHead.flush(connection);
+            hooks.beforeCommit(connection, done.stream().map(Done::tx).toList());
+        }
+        return done;
     }
 
     /** After a failed batch: a connection that no longer works is replaced before the next batch. */

@@ -42,26 +42,36 @@ final class JdbcLegalLog implements LegalLog {
         requireOneLine(e.relatedMessageIds());
         return db.write(tx -> {
             Connection c = tx.connection();
-            record Head(long seq, String hash) { }
-            Head head = Sql.one(c, "UPDATE legal_log_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
-                    rs -> new Head(rs.getLong(1), rs.getString(2))).orElseThrow();
-            String hash = LogHashing.hash(head.seq(), head.hash(), e);
-            Sql.update(c, "INSERT INTO legal_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    head.seq(), EVENT, e.identificativo(), e.time(), e.eventType(), e.sender(),
+            LogHead batchHead = tx.logHead();
+            long seq;
+            String previous;
+            if (batchHead != null) {
+                LogHead.Next next = batchHead.next(c);
+                seq = next.seq();
+                previous = next.previousHash();
+            } else {
+                record Head(long seq, String hash) { }
+                Head head = Sql.one(c, "UPDATE legal_log_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
+                        rs -> new Head(rs.getLong(1), rs.getString(2))).orElseThrow();
+                seq = head.seq();
+                previous = head.hash();
+            }
+            String hash = LogHashing.hash(seq, previous, e);
+            Object[] record = {seq, EVENT, e.identificativo(), e.time(), e.eventType(), e.sender(),
                     String.join("\n", e.recipients()), e.subject(), String.join("\n", e.relatedMessageIds()),
-                    e.peerProvider().orElse(null), e.detail().orElse(null), head.hash(), hash);
-            Sql.update(c, "UPDATE legal_log_head SET hash = ? WHERE id = 1", hash);
+                    e.peerProvider().orElse(null), e.detail().orElse(null), previous, hash};
             Set<String> addresses = new LinkedHashSet<>();
             addresses.add(e.sender().toLowerCase(Locale.ROOT));
             e.recipients().forEach(r -> addresses.add(r.toLowerCase(Locale.ROOT)));
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO legal_log_addresses (address, seq) VALUES (?, ?)")) {
-                for (String a : addresses) {
-                    Sql.bind(ps, a, head.seq());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<Object[]> addressRows = addresses.stream().map(a -> new Object[] {a, seq}).toList();
+            if (batchHead != null) {
+                batchHead.appended(seq, hash, record, addressRows); // written with the batch's others before commit
+            } else {
+                insertRecords(c, List.<Object[]>of(record));
+                insertAddresses(c, addressRows);
+                Sql.update(c, "UPDATE legal_log_head SET hash = ? WHERE id = 1", hash);
             }
-            return new LogRecord(head.seq(), e, head.hash(), hash);
+            return new LogRecord(seq, e, previous, hash);
         });
     }
 
@@ -90,12 +100,16 @@ final class JdbcLegalLog implements LegalLog {
             sql.append(" LIMIT ?");
             args.add(q.limit());
         }
-        return db.read(tx -> Sql.list(tx.connection(), sql.toString(), JdbcLegalLog::record, args.toArray()));
+        return db.read(tx -> {
+            flushHead(tx);
+            return Sql.list(tx.connection(), sql.toString(), JdbcLegalLog::record, args.toArray());
+        });
     }
 
     @Override
     public LogVerification verify() {
         return db.read(tx -> {
+            flushHead(tx);
             ChainCheck check = new ChainCheck();
             try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + COLUMNS + " FROM legal_log ORDER BY seq")) {
                 ps.setFetchSize(1000);
@@ -109,6 +123,32 @@ final class JdbcLegalLog implements LegalLog {
                     rs -> check.end(rs.getLong(1), rs.getString(2)));
             return check.result();
         });
+    }
+
+    static void insertRecords(Connection c, List<Object[]> rows) throws SQLException {
+        batch(c, "INSERT INTO legal_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    static void insertAddresses(Connection c, List<Object[]> rows) throws SQLException {
+        batch(c, "INSERT INTO legal_log_addresses (address, seq) VALUES (?, ?)", rows);
+    }
+
+    /** One JDBC batch: PostgreSQL's driver sends it in one round trip. */
+    private static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                Sql.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Inside a writer's batch, the records it appended so far are written before the log is read. */
+    private static void flushHead(Tx tx) throws SQLException {
+        if (tx.logHead() != null) {
+            tx.logHead().flush(tx.connection());
+        }
     }
 
     /** Walks the chain in sequence order and keeps the first problem found. */
@@ -164,6 +204,7 @@ final class JdbcLegalLog implements LegalLog {
     public PurgeResult purgeBefore(Instant cutoff) {
         return db.write(tx -> {
             Connection c = tx.connection();
+            flushHead(tx);
             long head = Sql.one(c, "UPDATE legal_log_head SET seq = seq WHERE id = 1 RETURNING seq", rs -> rs.getLong(1))
                     .orElseThrow();
             long firstKept = Sql.longValue(c, "SELECT min(seq) FROM legal_log WHERE kind = 'event' AND event_time >= ?",

@@ -59,7 +59,7 @@ final class JdbcMessages implements Messages {
             throws SQLException {
         Connection c = tx.connection();
         long size = backend.blobs().sizeForReference(tx, blobId);
-        MessageRows.charge(c, FolderRows.mailboxOf(c, folderId), size, 1, true);
+        MessageRows.chargeFolder(c, folderId, size);
         FolderRows.Allocation a = FolderRows.allocate(tx, folderId, 1);
         MessageRows.insert(c, folderId, a.firstUid(), blobId, size, truncate(internalDate), flags, a.modSeq());
         tx.changed(new MailboxChange.MessagesAdded(a.mailboxId(), folderId, List.of(a.firstUid()), a.modSeq()));

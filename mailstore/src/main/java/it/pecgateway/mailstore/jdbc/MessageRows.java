@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,23 @@ final class MessageRows {
         if (ok == 0) {
             throw new MailStoreException(Reason.OVER_QUOTA, "mailbox quota exceeded");
         }
+    }
+
+    /**
+     * {@link #charge} for a message going into a folder, with the folder's mailbox found in the same statement (one
+     * statement fewer per delivery: a round trip on PostgreSQL). Same lock order: the mailbox row before the folder's.
+     *
+     * @return the folder's mailbox
+     */
+    static long chargeFolder(Connection c, long folderId, long bytes) throws SQLException {
+        Optional<Long> mailbox = Sql.one(c, "UPDATE mailboxes SET used_bytes = used_bytes + ?, message_count = message_count + 1"
+                        + " WHERE id = (SELECT mailbox_id FROM folders WHERE id = ?) AND (quota_bytes = 0 OR used_bytes + ? <= quota_bytes)"
+                        + " RETURNING id", rs -> rs.getLong(1), bytes, folderId, bytes);
+        if (mailbox.isPresent()) {
+            return mailbox.get();
+        }
+        FolderRows.mailboxOf(c, folderId); // NOT_FOUND when there is no such folder
+        throw new MailStoreException(Reason.OVER_QUOTA, "mailbox quota exceeded");
     }
 
     static void uncharge(Connection c, long mailboxId, long bytes, long messages) throws SQLException {

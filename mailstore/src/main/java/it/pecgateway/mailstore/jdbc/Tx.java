@@ -14,9 +14,22 @@ public final class Tx {
     private final List<MailboxChange> changes = new ArrayList<>();
     private final List<Long> releasedBlobs = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final LogHead logHead;
 
+    /** A transaction that appends nothing to the legal log (reads), or appends with a head row write per record. */
     public Tx(Connection connection) {
+        this(connection, null);
+    }
+
+    /** A unit of a writer's batch: {@code logHead} is shared by the units of the batch. */
+    public Tx(Connection connection, LogHead logHead) {
         this.connection = connection;
+        this.logHead = logHead;
+    }
+
+    /** The legal log head shared by this batch's units; null outside a writer's batch. */
+    LogHead logHead() {
+        return logHead;
     }
 
     public Connection connection() {
