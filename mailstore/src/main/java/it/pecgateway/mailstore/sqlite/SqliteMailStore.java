@@ -39,6 +39,7 @@ public final class SqliteMailStore extends JdbcMailStore {
     private final FileBlobStore blobs;
     private final GroupCommitWriter writer;
     private final ReadPool readers;
+    private final Checkpointer checkpointer;
 
     private SqliteMailStore(Backend backend, FileChannel lockChannel, FileLock lock, FileBlobStore blobs, String url)
             throws Exception {
@@ -47,7 +48,7 @@ public final class SqliteMailStore extends JdbcMailStore {
         this.lock = lock;
         this.blobs = blobs;
         this.readers = new ReadPool(READERS, () -> reader(url));
-        this.writer = new GroupCommitWriter("mailstore-sqlite-writer", () -> writerConfig().createConnection(url),
+        this.writer = new GroupCommitWriter("mailstore-sqlite-writer", () -> withoutAutoCheckpoint(writerConfig().createConnection(url)),
                 MAX_BATCH, new GroupCommitWriter.Hooks() {
                     @Override
                     public <T> T run(Tx tx, SqlWork<T> work) {
@@ -64,6 +65,15 @@ public final class SqliteMailStore extends JdbcMailStore {
                         committed(c, committed);
                     }
                 });
+        this.checkpointer = new Checkpointer(() -> writerConfig().createConnection(url));
+    }
+
+    /** The writer leaves checkpoints to the {@link Checkpointer}. */
+    private static Connection withoutAutoCheckpoint(Connection c) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA wal_autocheckpoint = 0");
+        }
+        return c;
     }
 
     public static SqliteMailStore open(Path dir, Clock clock, PasswordHasher hasher) {
@@ -160,6 +170,7 @@ public final class SqliteMailStore extends JdbcMailStore {
 
     @Override
     public void close() {
+        checkpointer.close();
         writer.close();
         readers.close();
         try {

@@ -46,6 +46,34 @@ class SqliteStoreFilesTest {
     }
 
     @Test
+    void theWalIsCopiedIntoTheDatabaseFileByABackgroundCheckpointNotByTheWriter() throws Exception {
+        try (MailStore store = open()) {
+            SqliteMailStore s = (SqliteMailStore) store;
+            assertThat(s.writerPragma("wal_autocheckpoint")).isEqualTo("0");
+            store.accounts().addDomain("pec.example");
+            long mailbox = store.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(),
+                    MailboxState.ACTIVE, Optional.empty(), 0)).id();
+            long folderId = store.folders().find(mailbox, "INBOX").orElseThrow().id();
+            store.messages().append(folderId, BodySource.of(new byte[] {1, 2, 3}), Set.of(), Instant.now());
+            // the database file alone, without its WAL, holds the message once a checkpoint has run
+            Path copy = dir.resolve("copy.db");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long found = 0;
+            while (found == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                Files.copy(dir.resolve("mailstore.db"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM messages")) {
+                    found = rs.getLong(1);
+                } catch (java.sql.SQLException e) {
+                    found = 0; // copied in the middle of a checkpoint: look again
+                }
+            }
+            assertThat(found).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecondProcessCannotOpenTheSameDirectory() {
         try (MailStore first = open()) {
             assertThat(first.accounts().domains()).isEmpty();
