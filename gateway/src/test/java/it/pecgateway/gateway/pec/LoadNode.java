@@ -66,8 +66,14 @@ public final class LoadNode implements AutoCloseable {
         throw new IllegalStateException("not every delivery receipt arrived within " + timeoutSeconds + " s");
     }
 
+    /** The harness's node leaves nothing behind: its data directory (store, spool, PKI) is removed. */
     @Override
     public void close() {
         node.close();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(node.dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.out.println("could not remove " + node.dataDir + ": " + e.getMessage());
+        }
     }
 }
