@@ -64,6 +64,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final Spool spool;
     private final String serviceAddress;
     private final QueueSignal queued;
+    private final CpuGate cpu;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
     private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "body-writer");
@@ -72,7 +73,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued) {
+                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued, CpuGate cpu) {
         this.store = store;
         this.pec = pec;
         this.classifier = classifier;
@@ -82,6 +83,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
         this.spool = spool;
         this.serviceAddress = serviceAddress;
         this.queued = queued;
+        this.cpu = cpu;
     }
 
     @Override
@@ -137,12 +139,15 @@ public final class AccessPoint implements SmtpTransactionHandler {
         // the original's file sync overlaps the signing; the two other bodies are synced side by side
         Future<BlobId> originalStored = putBeside(bodyOf(original));
         ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
-        Emitted receipt = pec.acceptance(t, acceptance);
         SpoolBuffer envelopeCopy = spool.buffer();
         try {
-            try (OutputStream out = envelopeCopy) {
-                pec.transportEnvelope(t, original, out);
-            }
+            Emitted receipt = cpu.run(CpuGate.Priority.ACCEPTANCE, () -> {
+                Emitted signed = pec.acceptance(t, acceptance);
+                try (OutputStream out = envelopeCopy) {
+                    pec.transportEnvelope(t, original, out);
+                }
+                return signed;
+            });
             Future<BlobId> acceptanceStored = putBeside(BodySource.of(acceptance.toByteArray()));
             BlobId envelope = store.blobs().put(new BodySource() {
                 @Override

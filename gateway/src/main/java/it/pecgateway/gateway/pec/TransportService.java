@@ -83,8 +83,9 @@ public final class TransportService implements Service {
         ArrivalNotices notices = new ArrivalNotices(service);
         DeliveryPoint deliveryPoint = new DeliveryPoint(store, pec, classifier, notices, service);
         QueueSignal queued = new QueueSignal();
+        CpuGate cpu = CpuGate.twoPerCore();
         Spool spool = spool(config);
-        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued);
+        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued, cpu);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
                 new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued),
                 new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));
@@ -96,7 +97,7 @@ public final class TransportService implements Service {
         addListener(config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
-        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued);
+        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, cpu);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
                 config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100), queued);
         this.timers = new PecTimers(store, pec, config.timers(), classifier, service);
