@@ -147,7 +147,7 @@ public final class LoadHarness {
      * CPU time of the process and of its thread groups: on a shared machine the CPU spent per message is a steadier
      * figure than the rate (threads that ended before the second reading are missing from the groups, not the total).
      */
-    private record CpuUse(long process, java.util.Map<String, Long> groups) {
+    private record CpuUse(long process, java.util.Map<String, Long> groups, long jitMillis) {
         static CpuUse now() {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             java.util.Map<String, Long> groups = new java.util.TreeMap<>();
@@ -162,7 +162,8 @@ public final class LoadHarness {
             groups.merge("client (harness)", CLIENT_CPU.get(), Long::sum);
             long process = ((com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            return new CpuUse(process, groups);
+            return new CpuUse(process, groups,
+                    java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
         }
 
         private static String group(String thread) {
@@ -172,7 +173,7 @@ public final class LoadHarness {
         CpuUse minus(CpuUse before) {
             java.util.Map<String, Long> delta = new java.util.TreeMap<>();
             groups.forEach((k, v) -> delta.put(k, v - before.groups.getOrDefault(k, 0L)));
-            return new CpuUse(process - before.process, delta);
+            return new CpuUse(process - before.process, delta, jitMillis - before.jitMillis);
         }
 
         void print(int messages, double seconds) {
@@ -181,8 +182,10 @@ public final class LoadHarness {
             groups.entrySet().stream().filter(e -> e.getValue() > 50_000_000L)
                     .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> System.out.printf("  %-28s %6.2f ms per message%n", e.getKey(), e.getValue() / 1e6 / Math.max(1, messages)));
-            System.out.printf("  %-28s %6.2f ms per message%n", "JIT, GC and other VM threads",
-                    (process - groups.values().stream().mapToLong(Long::longValue).sum()) / 1e6 / Math.max(1, messages));
+            System.out.printf("  %-28s %6.2f ms per message (JIT compiler threads busy %.1f s meanwhile)%n",
+                    "JIT, GC and other VM threads",
+                    (process - groups.values().stream().mapToLong(Long::longValue).sum()) / 1e6 / Math.max(1, messages),
+                    jitMillis / 1e3);
         }
     }
 

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -29,6 +32,8 @@ public final class DaticertDtd {
     private static final SAXParserFactory FACTORY = factory();
     /** A parser per thread: making one costs as much as the validation itself (SAXParser is not thread-safe). */
     private static final ThreadLocal<SAXParser> PARSER = ThreadLocal.withInitial(DaticertDtd::newParser);
+    /** The same for reading into a DOM (DocumentBuilder is not thread-safe either). */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(DaticertDtd::newBuilder);
 
     private DaticertDtd() {
     }
@@ -39,18 +44,61 @@ public final class DaticertDtd {
     }
 
     public static void validate(byte[] xml) throws DaticertException {
-        if (indexOf(xml, "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
-            throw new DaticertException("daticert.xml carries its own DOCTYPE");
-        }
+        refuseOwnDoctype(xml);
         SAXParser parser = PARSER.get();
         try {
             parser.reset();
             parser.parse(new ByteArrayInputStream(withDoctype(xml)), new StrictHandler());
         } catch (SAXParseException e) {
-            throw new DaticertException("daticert.xml is not valid against the DTD (line " + e.getLineNumber() + "): "
-                    + e.getMessage());
+            throw invalid(e);
         } catch (SAXException | IOException e) {
             throw new DaticertException("daticert.xml cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Validates and builds the document in one pass (what {@link #validate} checks, with the same parser settings and
+     * resolver), for readers: validating first and parsing again read every received daticert twice.
+     */
+    public static Document parse(byte[] xml) throws DaticertException {
+        refuseOwnDoctype(xml);
+        DocumentBuilder builder = BUILDER.get();
+        try {
+            builder.reset();
+            StrictHandler strict = new StrictHandler();
+            builder.setEntityResolver(strict);
+            builder.setErrorHandler(strict);
+            return builder.parse(new ByteArrayInputStream(withDoctype(xml)));
+        } catch (SAXParseException e) {
+            throw invalid(e);
+        } catch (SAXException | IOException e) {
+            throw new DaticertException("daticert.xml cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseOwnDoctype(byte[] xml) throws DaticertException {
+        if (indexOf(xml, "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII), 0) >= 0) {
+            throw new DaticertException("daticert.xml carries its own DOCTYPE");
+        }
+    }
+
+    private static DaticertException invalid(SAXParseException e) {
+        return new DaticertException("daticert.xml is not valid against the DTD (line " + e.getLineNumber() + "): "
+                + e.getMessage());
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setValidating(true);
+            f.setNamespaceAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser cannot validate", e);
         }
     }
 

@@ -1,20 +1,11 @@
 package it.pecgateway.receipts.daticert;
 
 import it.pecgateway.receipts.ReceiptType;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads a received daticert.xml into a {@link Daticert}: first the DTD check, then every field. Any problem is a
@@ -23,7 +14,6 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class DaticertParser {
     /** Far above any real daticert (a few hundred recipients); protects the DOM from a hostile attachment. */
     public static final int MAX_BYTES = 1 << 20;
-    private static final DocumentBuilderFactory FACTORY = factory();
 
     private DaticertParser() {
     }
@@ -32,8 +22,7 @@ public final class DaticertParser {
         if (xml.length > MAX_BYTES) {
             throw new DaticertException("daticert.xml is larger than " + MAX_BYTES + " bytes");
         }
-        DaticertDtd.validate(xml);
-        Element root = document(xml).getDocumentElement();
+        Element root = DaticertDtd.parse(xml).getDocumentElement();
         Element intestazione = child(root, "intestazione");
         Element dati = child(root, "dati");
         Element data = child(dati, "data");
@@ -77,16 +66,6 @@ public final class DaticertParser {
                 .orElseThrow(() -> new DaticertException("unknown ricevuta tipo " + tipo)));
     }
 
-    private static Document document(byte[] xml) throws DaticertException {
-        try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler());
-            return builder.parse(new ByteArrayInputStream(xml));
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new DaticertException("daticert.xml cannot be parsed: " + e.getMessage(), e);
-        }
-    }
-
     private static Element child(Element parent, String name) throws DaticertException {
         List<Element> found = children(parent, name);
         if (found.isEmpty()) {
@@ -112,19 +91,5 @@ public final class DaticertParser {
 
     private static String text(Element e) {
         return e.getTextContent().trim();
-    }
-
-    private static DocumentBuilderFactory factory() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            return f;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser lacks secure processing", e);
-        }
     }
 }

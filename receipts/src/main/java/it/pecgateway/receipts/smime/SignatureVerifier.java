@@ -12,10 +12,14 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
@@ -28,6 +32,7 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -48,14 +53,26 @@ public final class SignatureVerifier {
     private final TrustPolicy policy;
     private final TrustEvaluator trust;
     private final Clock clock;
-    private final DigestCalculatorProvider digests;
+    /** Stateless (every digest it hands out is new): shared by all verifiers. */
+    private static final DigestCalculatorProvider DIGESTS = digestCalculators();
+    /**
+     * What is derived from a certificate alone, kept for the few certificates that sign nearly everything (our own,
+     * the providers of the index): building a signer verifier and converting the embedded certificates cost about
+     * a third of a verification. Bounded: emptied when full.
+     */
+    private static final Map<X509Certificate, SignerInformationVerifier> VERIFIERS = new ConcurrentHashMap<>();
+    private static final Map<X509CertificateHolder, X509Certificate> CERTIFICATES = new ConcurrentHashMap<>();
+    private static final int CACHED = 256;
 
     public SignatureVerifier(TrustPolicy policy, Clock clock) {
         this.policy = policy;
         this.trust = new TrustEvaluator(policy);
         this.clock = clock;
+    }
+
+    private static DigestCalculatorProvider digestCalculators() {
         try {
-            this.digests = new JcaDigestCalculatorProviderBuilder().build();
+            return new JcaDigestCalculatorProviderBuilder().build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
@@ -81,7 +98,7 @@ public final class SignatureVerifier {
             return SignatureReport.invalid("unreadable signature part: " + e.getMessage());
         }
         try (InputStream signedBytes = new CrlfInputStream(message.slice(content.start(), content.bodyEnd()).open())) {
-            CMSSignedDataParser parser = new CMSSignedDataParser(digests, new CMSTypedStream(signedBytes), cms);
+            CMSSignedDataParser parser = new CMSSignedDataParser(DIGESTS, new CMSTypedStream(signedBytes), cms);
             parser.getSignedContent().drain();
             @SuppressWarnings("unchecked") // BouncyCastle returns a raw Store of certificate holders
             Store<X509CertificateHolder> store = parser.getCertificates();
@@ -104,12 +121,11 @@ public final class SignatureVerifier {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = store.getMatches(signer.getSID());
         try {
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             for (X509CertificateHolder h : store.getMatches(null)) {
-                embedded.add(converter.getCertificate(h));
+                embedded.add(certificate(h));
             }
             if (!matches.isEmpty()) {
-                signerCert = converter.getCertificate(matches.iterator().next());
+                signerCert = certificate(matches.iterator().next());
             }
         } catch (CertificateException e) {
             return SignatureReport.invalid("unreadable certificate in the signature: " + e.getMessage());
@@ -122,7 +138,7 @@ public final class SignatureVerifier {
         SignatureReport report = new SignatureReport(true, "", Optional.of(signerCert), digest, signingTime, provider,
                 notes(signerCert, embedded, from, provider.isPresent()));
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(signerCert))) {
+            if (!signer.verify(verifierFor(signerCert))) {
                 return report.failing("the signature does not verify");
             }
         } catch (CMSSignerDigestMismatchException e) {
@@ -139,6 +155,33 @@ public final class SignatureVerifier {
         Instant at = signingTime.or(() -> fallbackTime).orElse(clock.instant());
         Optional<String> untrusted = trust.problem(signerCert, embedded, at);
         return untrusted.map(report::failing).orElse(report);
+    }
+
+    private static X509Certificate certificate(X509CertificateHolder holder) throws CertificateException {
+        X509Certificate known = CERTIFICATES.get(holder);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate converted = new JcaX509CertificateConverter().getCertificate(holder);
+        remember(CERTIFICATES, holder, converted);
+        return converted;
+    }
+
+    private static SignerInformationVerifier verifierFor(X509Certificate certificate) throws OperatorCreationException {
+        SignerInformationVerifier known = VERIFIERS.get(certificate);
+        if (known != null) {
+            return known;
+        }
+        SignerInformationVerifier built = new JcaSimpleSignerInfoVerifierBuilder().build(certificate);
+        remember(VERIFIERS, certificate, built);
+        return built;
+    }
+
+    private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+        if (cache.size() >= CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
     }
 
     private List<String> notes(X509Certificate signer, List<X509Certificate> embedded, String from, boolean inIndex) {
@@ -190,10 +233,63 @@ public final class SignatureVerifier {
             return Optional.empty();
         }
         try {
-            return Optional.of(Time.getInstance(a.getAttrValues().getObjectAt(0)).getDate().toInstant());
-        } catch (RuntimeException e) {
+            ASN1Encodable value = a.getAttrValues().getObjectAt(0);
+            Optional<Instant> plain = plainDerTime(value);
+            return plain.isPresent() ? plain : Optional.of(Time.getInstance(value).getDate().toInstant());
+        } catch (RuntimeException | IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The DER forms of signingTime (UTCTime {@code YYMMDDhhmmssZ}, GeneralizedTime {@code YYYYMMDDhhmmssZ}), read
+     * directly: BouncyCastle's getDate() goes through SimpleDateFormat, which cost a tenth of a verification.
+     * Anything else (fractions, offsets, BER leniency) is left to BouncyCastle.
+     */
+    static Optional<Instant> plainDerTime(ASN1Encodable value) throws IOException {
+        byte[] der = value.toASN1Primitive().getEncoded();
+        int tag = der[0];
+        int length = der.length - 2;
+        boolean utc = tag == 0x17 && length == 13;
+        boolean generalized = tag == 0x18 && length == 15;
+        if ((!utc && !generalized) || der[1] != length || der[der.length - 1] != 'Z') {
+            return Optional.empty();
+        }
+        int at = 2;
+        int year;
+        if (utc) {
+            int yy = digits(der, at, 2);
+            year = yy >= 50 ? 1900 + yy : 2000 + yy; // RFC 5280 4.1.2.5.1
+            at += 2;
+        } else {
+            year = digits(der, at, 4);
+            at += 4;
+        }
+        int[] fields = new int[5];
+        for (int i = 0; i < 5; i++, at += 2) {
+            fields[i] = digits(der, at, 2);
+        }
+        if (year < 0 || Arrays.stream(fields).anyMatch(f -> f < 0)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDateTime.of(year, fields[0], fields[1], fields[2], fields[3], fields[4])
+                    .toInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The decimal number in {@code count} ASCII digits, or -1. */
+    private static int digits(byte[] b, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            n = n * 10 + (b[i] - '0');
+        }
+        return n;
     }
 
     private static String digestName(String oid) {
