@@ -36,7 +36,8 @@ final class ConfigReader {
                 providersIndex(root.child("providers-index")),
                 timers(root.child("timers")),
                 relay(root.child("relay")),
-                antivirus(root.child("antivirus")));
+                antivirus(root.child("antivirus")),
+                new OperationsReader(path).read(root.child("operations"), dataDir));
         root.finish();
         return config;
     }

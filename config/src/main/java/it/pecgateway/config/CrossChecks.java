@@ -26,6 +26,21 @@ final class CrossChecks {
         if (c.timers().warningAfter().compareTo(c.timers().finalAfter()) >= 0) {
             problems.add("timers.warning-after", "must be shorter than timers.final-after");
         }
+        operations(c.operations());
+    }
+
+    private void operations(OperationsConfig o) {
+        OperationsConfig.PasswordPolicyConfig p = o.passwordPolicy();
+        if (p.minLength() > p.maxLength()) {
+            problems.add("operations.password-policy.min-length", "must not be more than operations.password-policy.max-length");
+        }
+        if (p.characterClasses().size() > p.maxLength()) {
+            problems.add("operations.password-policy.character-classes", "needs more characters than max-length allows");
+        }
+        if (o.sms().enabled() && !Files.isDirectory(o.sms().outgoingDir())) {
+            problems.add("operations.sms.outgoing-dir", o.sms().outgoingDir() + " does not exist or is not a directory"
+                    + " (the SMS gateway's outgoing spool)");
+        }
     }
 
     private void listeners(ListenersConfig l) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * The whole configuration of one gateway node, read once from YAML and validated in one pass
  * ({@link ConfigLoader}). Immutable; passed by constructor to whoever needs a part of it.
  *
- * @param dataDir where the embedded store, the spool and the development PKI live
+ * @param dataDir    where the embedded store, the spool and the development PKI live
+ * @param operations mailbox life cycle, password policy, recovery, administration API and panel (issue 7)
  */
 public record GatewayConfig(
         ProviderConfig provider,
@@ -18,5 +19,6 @@ public record GatewayConfig(
         ProvidersIndexConfig providersIndex,
         TimersConfig timers,
         RelayConfig relay,
-        AntivirusConfig antivirus) {
+        AntivirusConfig antivirus,
+        OperationsConfig operations) {
 }

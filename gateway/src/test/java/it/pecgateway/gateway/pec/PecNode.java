@@ -3,11 +3,13 @@ package it.pecgateway.gateway.pec;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.AntivirusConfig;
+import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.config.GatewayConfig;
 import it.pecgateway.config.KeyMaterialConfig;
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.config.ListenersConfig;
+import it.pecgateway.config.OperationsConfig;
 import it.pecgateway.config.ProviderConfig;
 import it.pecgateway.config.ProvidersIndexConfig;
 import it.pecgateway.config.RelayConfig;
@@ -81,13 +83,19 @@ final class PecNode implements AutoCloseable {
                 timers,
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                antivirus);
+                antivirus,
+                defaultOperations(dataDir, domain));
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());
         if (!store.accounts().hostsDomain(domain)) {
             store.accounts().addDomain(domain);
         }
+    }
+
+    /** The defaults of the one place that has them: the configuration reader. */
+    static OperationsConfig defaultOperations(Path dataDir, String domain) {
+        return ConfigLoader.parse("provider: {name: x, domains: [" + domain + "]}", dataDir, "defaults").operations();
     }
 
     static TimersConfig defaultTimers() {
