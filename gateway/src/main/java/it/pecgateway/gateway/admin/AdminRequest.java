@@ -15,8 +15,12 @@ import java.util.Optional;
 public record AdminRequest(Operation operation, String subject, Optional<String> password, java.util.List<String> arguments) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** MAILBOX_RULE and MAILBOX_NOTIFY carry their words in {@code arguments} ({@link MailboxSettingsChange}). */
-    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES, MAILBOX_RULE, MAILBOX_NOTIFY }
+    /**
+     * MAILBOX_RULE and MAILBOX_NOTIFY carry their words in {@code arguments} ({@link MailboxSettingsChange}); the LOG_
+     * operations carry {@code name=value} words ({@link LogAdministration}).
+     */
+    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES, MAILBOX_RULE, MAILBOX_NOTIFY,
+        LOG_QUERY, LOG_EXPORT, LOG_VERIFY }
 
     public AdminRequest {
         arguments = java.util.List.copyOf(arguments);

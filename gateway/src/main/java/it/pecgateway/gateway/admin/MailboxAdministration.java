@@ -56,6 +56,7 @@ public final class MailboxAdministration {
                     yield AdminReply.done("password of " + request.subject() + " changed" + (activated ? "; mailbox activated" : "") + "\n");
                 }
                 case MAILBOX_RULE, MAILBOX_NOTIFY -> new MailboxSettingsChange(store).execute(request);
+                case LOG_QUERY, LOG_EXPORT, LOG_VERIFY -> new LogAdministration(store).execute(request);
                 case LIST_MAILBOXES -> AdminReply.done(store.accounts()
                         .list(request.subject().isEmpty() ? Optional.empty() : Optional.of(request.subject())).stream()
                         .map(m -> m.address() + "\t" + m.state().name().toLowerCase(java.util.Locale.ROOT) + "\n")

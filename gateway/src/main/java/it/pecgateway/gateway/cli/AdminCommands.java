@@ -22,9 +22,18 @@ final class AdminCommands {
     }
 
     static int run(ConfigOption option, AdminRequest request, CliContext context) throws IOException {
+        return report(send(option, request, context), context);
+    }
+
+    /** The reply of the running gateway, or of the store opened here. */
+    static AdminReply send(ConfigOption option, AdminRequest request, CliContext context) throws IOException {
         GatewayConfig config = ConfigResolution.forAdministration(option, context);
         Optional<AdminReply> remote = AdminSocketClient.send(config.dataDir(), request);
-        AdminReply reply = remote.isPresent() ? remote.get() : runHere(config, request, context);
+        return remote.isPresent() ? remote.get() : runHere(config, request, context);
+    }
+
+    /** Prints the reply (output on stdout, error on stderr) and gives the exit status. */
+    static int report(AdminReply reply, CliContext context) {
         context.out().print(reply.output());
         context.out().flush();
         if (!reply.error().isEmpty()) {
