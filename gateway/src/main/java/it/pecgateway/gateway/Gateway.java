@@ -9,7 +9,14 @@ import it.pecgateway.gateway.admin.MailboxAdministration;
 import it.pecgateway.gateway.http.Endpoints;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStores;
+import it.pecgateway.gateway.http.HttpRoutes;
 import it.pecgateway.gateway.http.HttpService;
+import it.pecgateway.gateway.ops.LifecycleJob;
+import it.pecgateway.gateway.ops.Operations;
+import it.pecgateway.gateway.ops.api.OperationsRoutes;
+import it.pecgateway.gateway.ops.PublicUrl;
+import it.pecgateway.gateway.ops.autoconfig.ClientSettings;
+import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.gateway.pec.OutboundTrust;
 import it.pecgateway.gateway.pec.TransportService;
 import java.nio.file.Files;
@@ -20,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,11 +82,15 @@ public final class Gateway implements AutoCloseable {
         store = MailStores.open(config.storage(), clock);
         services.add(new StoreService(store, config.storage(), config.provider().domains()));
         health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
-        services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
+        Operations operations = Operations.of(config, store, clock, PublicUrl.of(config, () -> httpPort().orElse(0)));
+        services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(operations)));
         transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock);
         services.add(transport);
+        services.add(new LifecycleJob(operations.sweep(), config.operations().lifecycle().checkInterval()));
         if (config.listeners().http().enabled()) {
-            http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
+            HttpRoutes routes = OperationsRoutes.register(Endpoints.operational(health, metrics), operations,
+                    new ClientSettings(config, name -> boundPort(config, name)));
+            http = new HttpService(config.listeners().http(), keys.tls(), routes);
             services.add(http);
         }
         return services;
@@ -96,6 +108,23 @@ public final class Gateway implements AutoCloseable {
         if (!lines.isEmpty()) {
             log.warn("configured but not served by this build yet: {}", String.join(", ", lines));
         }
+    }
+
+    /**
+     * The port a listener really bound (port 0 in tests), for the client settings given to people: the submission
+     * listeners come from the transport in configuration order (smtps, submission); the others are not known here.
+     */
+    private OptionalInt boundPort(GatewayConfig config, String listener) {
+        List<String> submission = new ArrayList<>();
+        if (config.listeners().smtps().enabled()) {
+            submission.add("smtps");
+        }
+        if (config.listeners().submission().enabled()) {
+            submission.add("submission");
+        }
+        int index = submission.indexOf(listener);
+        List<Integer> ports = transport.ports(SmtpRole.SUBMISSION);
+        return index >= 0 && index < ports.size() ? OptionalInt.of(ports.get(index)) : OptionalInt.empty();
     }
 
     public Optional<Integer> httpPort() {

@@ -6,7 +6,6 @@ import it.pecgateway.gateway.ops.log.LogTable;
 import it.pecgateway.mailstore.LegalLog.LogVerification;
 import it.pecgateway.mailstore.LogRecord;
 import it.pecgateway.mailstore.MailStore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ final class LogAdministration {
             LogVerification v = store.legalLog().verify();
             return v.intact() ? AdminReply.done(LogTable.verification(v)) : new AdminReply(1, LogTable.verification(v), "");
         }
-        Map<String, String> args = arguments(request.arguments());
+        Map<String, String> args = Words.of(request.arguments());
         LogFilter filter;
         LogExport.Format format;
         try {
@@ -45,14 +44,4 @@ final class LogAdministration {
         return Optional.ofNullable(args.get(name));
     }
 
-    static Map<String, String> arguments(List<String> words) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String word : words) {
-            int eq = word.indexOf('=');
-            if (eq > 0) {
-                result.put(word.substring(0, eq), word.substring(eq + 1));
-            }
-        }
-        return result;
-    }
 }

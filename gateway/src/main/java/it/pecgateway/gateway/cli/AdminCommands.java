@@ -5,6 +5,8 @@ import it.pecgateway.gateway.admin.AdminReply;
 import it.pecgateway.gateway.admin.AdminRequest;
 import it.pecgateway.gateway.admin.AdminSocketClient;
 import it.pecgateway.gateway.admin.MailboxAdministration;
+import it.pecgateway.gateway.ops.Operations;
+import it.pecgateway.gateway.ops.PublicUrl;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStores;
 import java.io.BufferedReader;
@@ -45,7 +47,8 @@ final class AdminCommands {
     private static AdminReply runHere(GatewayConfig config, AdminRequest request, CliContext context) {
         try (MailStore store = MailStores.open(config.storage(), context.clock())) {
             MailboxAdministration.ensureDomains(store, config.provider().domains());
-            return new MailboxAdministration(store).execute(request);
+            Operations ops = Operations.of(config, store, context.clock(), PublicUrl.of(config, () -> config.listeners().http().port()));
+            return new MailboxAdministration(ops).execute(request);
         }
     }
 
