@@ -50,7 +50,7 @@ class ServeProcessIT {
             assertThat(TestHttp.trusting(ca).get("https://localhost:" + port + "/metrics").body()).contains("jvm_memory_used_bytes");
             assertThat(it.pecgateway.certs.Fingerprints.sha256Hex(ca)).isEqualTo(fingerprint.replace(":", ""));
 
-            try (ChildProcess add = command("mailbox", "add", "dave@pec.localhost", "--password-stdin").input("dave-pw-1\n")) {
+            try (ChildProcess add = command("mailbox", "add", "dave@pec.localhost", "--password-stdin").input("Dave-pw-1\n")) {
                 assertThat(add.awaitExit(STARTUP)).as(add.err()).isZero();
                 assertThat(add.out()).isEqualTo("mailbox dave@pec.localhost added (active)\n");
             }
@@ -64,7 +64,7 @@ class ServeProcessIT {
                 assertThat(list.out()).isEqualTo("dave@pec.localhost\tactive\nposta-certificata@pec.localhost\tactive\n");
             }
             assertThat(gateway.err()).contains("administration: ADD_MAILBOX dave@pec.localhost (with password) -> done")
-                    .doesNotContain("dave-pw-1");
+                    .doesNotContain("Dave-pw-1");
 
             int status = gateway.terminate(Duration.ofSeconds(30));
 

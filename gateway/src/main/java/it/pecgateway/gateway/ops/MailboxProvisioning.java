@@ -33,6 +33,12 @@ public final class MailboxProvisioning {
         NewMember m = request.validated(requireHolder, LocalDate.now(ctx.clock().withZone(MailboxLifecycle.ITALY)),
                 ctx.store().accounts()::hostsDomain);
         Permissions.require(actor, Action.CREATE_MAILBOX, m.address());
+        if (!ctx.store().accounts().hostsDomain(OpsContext.domainOf(m.address()))) {
+            throw OpsException.notFound(OpsContext.domainOf(m.address()) + " is not a PEC domain hosted here");
+        }
+        if (ctx.findMailbox(m.address()).isPresent()) {
+            throw OpsException.conflict("mailbox " + m.address() + " exists already");
+        }
         if (password.isPresent()) {
             Permissions.require(actor, Action.SET_PASSWORD, m.address());
             passwords.check(Optional.empty(), password.get());

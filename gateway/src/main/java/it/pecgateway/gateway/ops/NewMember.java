@@ -17,7 +17,8 @@ public record NewMember(String address, Optional<String> taxCode, Optional<Strin
 
     /**
      * Checks every field and gives the member in canonical form (lower-case address, upper-case tax code, phone
-     * in international form). UNPROCESSABLE listing each wrong field.
+     * in international form). UNPROCESSABLE listing each wrong field. Whether the address's domain is hosted is the
+     * caller's check (NOT_FOUND).
      *
      * @param requireHolder whether the tax code and recovery address are required (the API and imports; not the
      *                      CLI's {@code mailbox add}, used for service mailboxes)
@@ -27,8 +28,6 @@ public record NewMember(String address, Optional<String> taxCode, Optional<Strin
         Optional<String> a = Addresses.parse(address).map(s -> s.toLowerCase(java.util.Locale.ROOT));
         if (a.isEmpty()) {
             problems.add("address: '" + address + "' is not an e-mail address");
-        } else if (!hostedDomain.test(OpsContext.domainOf(a.get()))) {
-            problems.add("address: " + OpsContext.domainOf(a.get()) + " is not a PEC domain hosted here");
         }
         Optional<String> tax = taxCode.filter(s -> !s.isBlank()).map(s -> TaxCode.normalize(s).orElseGet(() -> {
             problems.add("tax code: '" + s + "' is not a valid codice fiscale (16 characters or 11 digits with the right check character)");
