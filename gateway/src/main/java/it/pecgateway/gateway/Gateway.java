@@ -50,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private HttpService http;
     private TransportService transport;
     private MailStore store;
+    private Operations operations;
 
     private Gateway(KeyMaterial keys) {
         this.keys = keys;
@@ -82,7 +83,7 @@ public final class Gateway implements AutoCloseable {
         store = MailStores.open(config.storage(), clock);
         services.add(new StoreService(store, config.storage(), config.provider().domains()));
         health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
-        Operations operations = Operations.of(config, store, clock, PublicUrl.of(config, () -> httpPort().orElse(0)));
+        operations = Operations.of(config, store, clock, PublicUrl.of(config, () -> httpPort().orElse(0)));
         services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(operations)));
         transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock);
         services.add(transport);
@@ -138,6 +139,11 @@ public final class Gateway implements AutoCloseable {
 
     public MailStore store() {
         return store;
+    }
+
+    /** The mailbox administration and self-service layer (issue 7). */
+    public Operations operations() {
+        return operations;
     }
 
     public KeyMaterial keys() {
