@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The settings mail clients need, from the configuration: one place for the panel, Thunderbird's autoconfig and
  * Outlook's Autodiscover. Listeners are listed in order of preference (implicit TLS first); the port is the one
- * really bound when the running gateway knows it (port 0 in tests), else the configured one.
+ * really bound when the running gateway knows it (port 0 in tests), else the configured one; a listener configured
+ * on port 0 whose bound port is not known is left out.
  */
 public final class ClientSettings {
     private final GatewayConfig config;
@@ -51,8 +52,9 @@ public final class ClientSettings {
     }
 
     private void add(List<ClientEndpoint> all, Protocol protocol, String name, ListenerConfig listener) {
-        if (listener.enabled()) {
-            int port = boundPort.apply(name).orElse(listener.port());
+        int port = boundPort.apply(name).orElse(listener.port());
+        // port 0 (tests) that nobody bound yet is no address a client can use
+        if (listener.enabled() && port > 0) {
             all.add(new ClientEndpoint(protocol, name, host(), port, listener.tls() == TlsMode.IMPLICIT));
         }
     }
