@@ -158,4 +158,44 @@ class OperatorApiTest {
         assertThat(verify.json().get("intact").asBoolean()).isTrue();
         assertThat(badTime.status()).isEqualTo(400);
     }
+
+    @Test
+    void anImportThroughTheApiReportsEachLine() throws Exception {
+        String csv = "fabio@pec.localhost;RSSMRA85T10A562S;fabio@example.org;+39 333 2222222\n"
+                + "gianni@pec.localhost;BADCODE;gianni@example.org;\n"
+                + "ilaria@pec.other.localhost;00488410010;ilaria@example.org;;100MB;2099-01-31\n";
+
+        ApiClient.Answer a = f.https.call("POST", "/api/v1/mailboxes/import", Map.of("Authorization", "Bearer " + operator,
+                "Content-Type", "text/csv; charset=utf-8"), csv);
+        ApiClient.Answer json = f.https.post("/api/v1/mailboxes/import", operator, Map.of("csv", csv));
+
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.json().get("created").asInt()).isEqualTo(2);
+        assertThat(a.json().get("refused").asInt()).isEqualTo(1);
+        JsonNode bad = a.json().get("lines").get(1);
+        assertThat(bad.get("line").asInt()).isEqualTo(2);
+        assertThat(bad.get("outcome").asText()).isEqualTo("refused");
+        assertThat(bad.get("problems").get(0).asText()).startsWith("tax code: 'BADCODE'");
+        assertThat(f.gateway.store().accounts().find("ilaria@pec.other.localhost").orElseThrow().quotaBytes()).isEqualTo(100_000_000L);
+        assertThat(json.status()).as("members come as text/csv").isEqualTo(400);
+    }
+
+    @Test
+    void mailClientsAreConfiguredAutomatically() throws Exception {
+        int smtps = f.gateway.transport().ports(it.pecgateway.gateway.smtp.SmtpRole.SUBMISSION).get(0);
+        ApiClient.Answer thunderbird = f.plain.get("/.well-known/autoconfig/mail/config-v1.1.xml?emailaddress=anyone%40pec.localhost", null);
+        ApiClient.Answer outlook = f.https.call("POST", "/autodiscover/autodiscover.xml", Map.of("Content-Type", "text/xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">
+                  <Request><EMailAddress>anyone@pec.localhost</EMailAddress>
+                  <AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema>
+                  </Request></Autodiscover>""");
+        ApiClient.Answer settings = f.https.get("/api/v1/client-settings", null);
+
+        assertThat(thunderbird.status()).isEqualTo(200);
+        assertThat(thunderbird.text()).contains("<domain>pec.localhost</domain>", "<port>" + smtps + "</port>", "<socketType>SSL</socketType>");
+        assertThat(outlook.status()).isEqualTo(200);
+        assertThat(outlook.text()).contains("<Type>SMTP</Type>", "<Port>" + smtps + "</Port>", "<LoginName>anyone@pec.localhost</LoginName>");
+        assertThat(settings.json().get("endpoints").toString()).contains("\"port\":" + smtps);
+    }
 }
