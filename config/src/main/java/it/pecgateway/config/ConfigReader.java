@@ -36,7 +36,9 @@ final class ConfigReader {
                 providersIndex(root.child("providers-index")),
                 timers(root.child("timers")),
                 relay(root.child("relay")),
-                antivirus(root.child("antivirus")));
+                antivirus(root.child("antivirus")),
+                SessionLimitsReader.smtp(root.child("smtp")),
+                SessionLimitsReader.imapPop3(root.child("imap-pop3")));
         root.finish();
         return config;
     }

@@ -89,7 +89,7 @@ public final class TransportService implements Service {
                 new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service),
                 new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));
         SSLContext serverTls = ServerTls.sslContext(keys.tls());
-        AuthThrottle throttle = new AuthThrottle(AuthThrottle.Policy.defaults(), clock);
+        AuthThrottle throttle = new AuthThrottle(config.smtp().authThrottle(), clock);
         MailboxAuthenticator authenticator = new MailboxAuthenticator(store.accounts(), clock);
         addListener(config.listeners().smtps(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
         addListener(config.listeners().submission(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
@@ -113,7 +113,7 @@ public final class TransportService implements Service {
             return;
         }
         SmtpEndpoint endpoint = SmtpEndpoint.of(role, listener, config.provider().primaryHostname(), config.limits(),
-                config.provider()::hostsDomain);
+                config.provider()::hostsDomain, config.smtp());
         listeners.add(new SmtpListener(endpoint, Optional.of(tls), handler,
                 role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock));
     }

@@ -1,5 +1,6 @@
 package it.pecgateway.gateway.pec;
 
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.AntivirusConfig;
@@ -81,7 +82,9 @@ final class PecNode implements AutoCloseable {
                 timers,
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                antivirus);
+                antivirus,
+                TestConfigs.defaults().smtp(),
+                TestConfigs.defaults().imapPop3());
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());

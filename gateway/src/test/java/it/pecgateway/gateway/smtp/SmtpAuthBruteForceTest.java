@@ -1,5 +1,6 @@
 package it.pecgateway.gateway.smtp;
 
+import it.pecgateway.config.SmtpConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.pecgateway.config.LimitsConfig;
@@ -14,7 +15,7 @@ class SmtpAuthBruteForceTest {
 
     @Test
     void guessingIsSlowedDownThenRefusedEvenWithTheRightPasswordAndCounted() throws Exception {
-        AuthThrottle.Policy policy = new AuthThrottle.Policy(2, Duration.ofMillis(150), Duration.ofMillis(300), 5,
+        SmtpConfig.AuthThrottleConfig policy = new SmtpConfig.AuthThrottleConfig(2, Duration.ofMillis(150), Duration.ofMillis(300), 5,
                 Duration.ofMinutes(10), Duration.ofMinutes(10));
         try (SmtpFixture fixture = new SmtpFixture(new LimitsConfig(64 * 1024, 30L << 20, 5, 1000), policy);
              RawSmtp c = RawSmtp.implicitTls(fixture.smtps.port(), fixture.pki.clientContext())) {
@@ -40,7 +41,7 @@ class SmtpAuthBruteForceTest {
     @Test
     void anAccountIsLockedWhicheverAddressTheGuessesComeFrom() {
         MutableClock clock = new MutableClock();
-        AuthThrottle throttle = new AuthThrottle(new AuthThrottle.Policy(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
+        AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
         throttle.failed("10.0.0.1", "Mario@pec.example.it");
@@ -56,7 +57,7 @@ class SmtpAuthBruteForceTest {
     @Test
     void aSuccessClearsTheAccountButNotTheAddress() {
         MutableClock clock = new MutableClock();
-        AuthThrottle throttle = new AuthThrottle(new AuthThrottle.Policy(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
+        AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
         throttle.failed("10.0.0.9", "a@pec.example.it");
