@@ -3,7 +3,6 @@ package it.pecgateway.gateway;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.GatewayConfig;
-import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.gateway.admin.AdminSocketService;
 import it.pecgateway.gateway.admin.MailboxAdministration;
 import it.pecgateway.gateway.http.Endpoints;
@@ -16,9 +15,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -41,6 +38,7 @@ public final class Gateway implements AutoCloseable {
     private final KeyMaterial keys;
     private HttpService http;
     private TransportService transport;
+    private AccessService access;
     private MailStore store;
 
     private Gateway(KeyMaterial keys) {
@@ -64,7 +62,6 @@ public final class Gateway implements AutoCloseable {
             gateway.close();
             throw e;
         }
-        gateway.logListenersNotServedYet(config);
         log.info("PEC gateway ready in {} ms", (System.nanoTime() - begin) / 1_000_000);
         return gateway;
     }
@@ -77,25 +74,13 @@ public final class Gateway implements AutoCloseable {
         services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
         transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock);
         services.add(transport);
+        access = new AccessService(config, keys.tls(), store, it.pecgateway.access.AccessMetrics.none(), clock);
+        services.add(access);
         if (config.listeners().http().enabled()) {
             http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
             services.add(http);
         }
         return services;
-    }
-
-    /** Listeners configured for protocols this build does not serve yet: said once, so nobody waits on a dead port. */
-    private void logListenersNotServedYet(GatewayConfig config) {
-        Map<String, ListenerConfig> pending = new LinkedHashMap<>();
-        pending.put("imaps", config.listeners().imaps());
-        pending.put("imap", config.listeners().imap());
-        pending.put("pop3s", config.listeners().pop3s());
-        List<String> lines = pending.entrySet().stream().filter(e -> e.getValue().enabled())
-                .map(e -> e.getKey() + " " + e.getValue().address() + ":" + e.getValue().port() + " (TLS: " + e.getValue().tls().yamlName() + ")")
-                .toList();
-        if (!lines.isEmpty()) {
-            log.warn("configured but not served by this build yet: {}", String.join(", ", lines));
-        }
     }
 
     public Optional<Integer> httpPort() {
@@ -105,6 +90,11 @@ public final class Gateway implements AutoCloseable {
     /** The certified transport (SMTP listeners, queue, timers). */
     public TransportService transport() {
         return transport;
+    }
+
+    /** IMAP and POP3 (their bound addresses, for tests and tools). */
+    public AccessService access() {
+        return access;
     }
 
     public MailStore store() {

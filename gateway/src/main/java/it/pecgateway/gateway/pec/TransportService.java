@@ -53,6 +53,8 @@ public final class TransportService implements Service {
     private final Supplier<ProvidersIndex> index;
     private final Optional<ProvidersIndexLdifReloader> reloader;
     private final List<SmtpListener> listeners = new ArrayList<>();
+    /** The configuration key of each listener, in the order of {@link #listeners}. */
+    private final List<String> listenerNames = new ArrayList<>();
     private final QueueWorkers workers;
     private final PecTimers timers;
     private final ScheduledExecutorService indexScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,9 +93,9 @@ public final class TransportService implements Service {
         SSLContext serverTls = ServerTls.sslContext(keys.tls());
         AuthThrottle throttle = new AuthThrottle(config.smtp().authThrottle(), clock);
         MailboxAuthenticator authenticator = new MailboxAuthenticator(store.accounts(), clock);
-        addListener(config.listeners().smtps(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
-        addListener(config.listeners().submission(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
-        addListener(config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("smtps", config.listeners().smtps(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("submission", config.listeners().submission(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("mx", config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
         LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock);
@@ -107,13 +109,14 @@ public final class TransportService implements Service {
         this(config, keys, store, outboundTrust, new JndiMxResolver(config.relay().connectTimeout()), clock);
     }
 
-    private void addListener(ListenerConfig listener, SmtpRole role, SmtpTransactionHandler handler, SSLContext tls,
+    private void addListener(String name, ListenerConfig listener, SmtpRole role, SmtpTransactionHandler handler, SSLContext tls,
                              MailboxAuthenticator authenticator, AuthThrottle throttle, Spool spool, Clock clock) {
         if (!listener.enabled()) {
             return;
         }
         SmtpEndpoint endpoint = SmtpEndpoint.of(role, listener, config.provider().primaryHostname(), config.limits(),
                 config.provider()::hostsDomain, config.smtp());
+        listenerNames.add(name);
         listeners.add(new SmtpListener(endpoint, Optional.of(tls), handler,
                 role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock));
     }
@@ -129,10 +132,13 @@ public final class TransportService implements Service {
     @Override
     public String description() {
         StringBuilder s = new StringBuilder("certified transport:");
-        for (SmtpListener l : listeners) {
-            s.append(' ').append(l.role().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(l.port());
+        for (int i = 0; i < listeners.size(); i++) {
+            SmtpListener l = listeners.get(i);
+            s.append(i == 0 ? " " : ", ").append(listenerNames.get(i)).append(' ').append(l.address()).append(':')
+                    .append(l.port()).append(" (SMTP ").append(l.role().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(", TLS: ").append(l.tlsMode().yamlName()).append(')');
         }
-        return s.append(", ").append(config.relay().workers()).append(" queue workers").toString();
+        return s.append("; ").append(config.relay().workers()).append(" queue workers").toString();
     }
 
     @Override
@@ -161,6 +167,17 @@ public final class TransportService implements Service {
     /** Bound ports by role, in configuration order (465, 587, 25): for tests and the start log. */
     public List<Integer> ports(SmtpRole role) {
         return listeners.stream().filter(l -> l.role() == role).map(SmtpListener::port).toList();
+    }
+
+    /** The configuration keys of the SMTP listeners that should accept connections but do not (readiness). */
+    public List<String> notListening() {
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (!listeners.get(i).listening()) {
+                down.add(listenerNames.get(i));
+            }
+        }
+        return down;
     }
 
     public Supplier<ProvidersIndex> index() {

@@ -83,6 +83,19 @@ public final class SmtpListener implements AutoCloseable {
         return server.getPortAllocated();
     }
 
+    public String address() {
+        return endpoint.listener().address();
+    }
+
+    public it.pecgateway.config.TlsMode tlsMode() {
+        return endpoint.listener().tls();
+    }
+
+    /** Whether the listener accepts connections (readiness). */
+    public boolean listening() {
+        return server.isRunning();
+    }
+
     public SmtpRole role() {
         return endpoint.role();
     }
