@@ -11,6 +11,7 @@ import it.pecgateway.mailstore.MailStores;
 import it.pecgateway.gateway.http.HttpService;
 import it.pecgateway.gateway.pec.OutboundTrust;
 import it.pecgateway.gateway.pec.TransportService;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public final class Gateway implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle(SHUTDOWN_GRACE);
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final Health health = new Health();
+    private final Readiness readiness = new Readiness();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final KeyMaterial keys;
     private HttpService http;
@@ -68,16 +70,23 @@ public final class Gateway implements AutoCloseable {
 
     private List<Service> services(GatewayConfig config, Clock clock) {
         List<Service> services = new ArrayList<>();
-        store = MailStores.open(config.storage(), clock);
+        store = metrics.meters().timed(MailStores.open(config.storage(), clock));
+        metrics.meters().watch(store.queue());
         services.add(new StoreService(store, config.storage(), config.provider().domains()));
-        health.register("store", () -> store.accounts().hostsDomain(config.provider().domains().get(0)));
+        health.register("deadlocks", () -> ManagementFactory.getThreadMXBean().findDeadlockedThreads() == null);
+        readiness.register("store", ReadinessChecks.store(store, config.provider().domains().get(0)));
+        readiness.register("key-material", ReadinessChecks.keyMaterial(keys, clock));
+        readiness.register("stopping", () -> stopped.get() ? Optional.of("the gateway is stopping") : Optional.empty());
         services.add(new AdminSocketService(config.dataDir(), new MailboxAdministration(store)));
-        transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock);
+        transport = new TransportService(config, keys, store, OutboundTrust.of(keys.trustAnchors(), config.dataDir()), clock,
+                metrics.meters().transport());
         services.add(transport);
-        access = new AccessService(config, keys.tls(), store, it.pecgateway.access.AccessMetrics.none(), clock);
+        access = new AccessService(config, keys.tls(), store, metrics.meters().access(), clock);
         services.add(access);
+        readiness.register("listeners", ReadinessChecks.listeners(transport::notListening, access::notListening));
+        readiness.register("providers-index", transport::indexProblem);
         if (config.listeners().http().enabled()) {
-            http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, metrics));
+            http = new HttpService(config.listeners().http(), keys.tls(), Endpoints.operational(health, readiness, metrics));
             services.add(http);
         }
         return services;
@@ -107,6 +116,10 @@ public final class Gateway implements AutoCloseable {
 
     public Health health() {
         return health;
+    }
+
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** Stops accepting, lets in-flight work finish within {@link #SHUTDOWN_GRACE}, closes everything. Idempotent. */

@@ -17,6 +17,7 @@ import it.pecgateway.gateway.relay.Router;
 import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.gateway.smtp.SmtpEndpoint;
 import it.pecgateway.gateway.smtp.SmtpListener;
+import it.pecgateway.gateway.smtp.SmtpMetrics;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.gateway.smtp.Spool;
 import it.pecgateway.gateway.smtp.SmtpTransactionHandler;
@@ -57,6 +58,7 @@ public final class TransportService implements Service {
     private final List<String> listenerNames = new ArrayList<>();
     private final QueueWorkers workers;
     private final PecTimers timers;
+    private final SmtpMetrics smtpMetrics;
     private final ScheduledExecutorService indexScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "providers-index");
         t.setDaemon(true);
@@ -68,16 +70,18 @@ public final class TransportService implements Service {
      * @param resolver      DNS for MX lookups (static routes bypass it)
      */
     public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust,
-                            MxResolver resolver, Clock clock) {
+                            MxResolver resolver, Clock clock, TransportMetrics metrics) {
         this.config = config;
         this.store = store;
+        this.smtpMetrics = metrics.smtp();
         String service = config.provider().serviceAddress();
         this.reloader = config.providersIndex().ldif().map(file -> new ProvidersIndexLdifReloader(file, ProvidersIndex.empty()));
         Supplier<ProvidersIndex> loaded = reloader.<Supplier<ProvidersIndex>>map(r -> r).orElse(ProvidersIndex::empty);
         this.index = new IndexWithSelf(loaded, config.provider(), keys.signing());
         RecipientClassifier classifier = new RecipientClassifier(config.provider()::hostsDomain, index);
         PecMessages pec = new PecMessages(PecSettings.of(config.provider()), keys.signing(), clock,
-                new RandomIdGenerator(config.provider().primaryHostname()));
+                new RandomIdGenerator(config.provider().primaryHostname()), metrics.signing());
+        PecMetrics counts = metrics.pec();
         VirusScanner scanner = config.antivirus().enabled()
                 ? new ClamdScanner(config.antivirus().host(), config.antivirus().port(), config.antivirus().timeout(),
                 config.limits().maxMessageBytes() + (1 << 20))
@@ -86,10 +90,11 @@ public final class TransportService implements Service {
         ArrivalNotices notices = new ArrivalNotices(service);
         DeliveryPoint deliveryPoint = new DeliveryPoint(store, pec, classifier, notices, service);
         AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(),
-                config.dataDir().resolve("spool"), service);
+                config.dataDir().resolve("spool"), service, counts);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
-                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service),
-                new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));
+                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, counts),
+                new IncomingReceipts(store, pec, classifier, service, counts),
+                new OrdinaryMail(store, pec, scanner, notices, counts), counts);
         SSLContext serverTls = ServerTls.sslContext(keys.tls());
         AuthThrottle throttle = new AuthThrottle(config.smtp().authThrottle(), clock);
         MailboxAuthenticator authenticator = new MailboxAuthenticator(store.accounts(), clock);
@@ -98,15 +103,17 @@ public final class TransportService implements Service {
         addListener("mx", config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
-        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock);
+        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, counts);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
-                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100));
-        this.timers = new PecTimers(store, pec, config.timers(), classifier, service);
+                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100),
+                new RelayPeers(index), counts);
+        this.timers = new PecTimers(store, pec, config.timers(), classifier, service, counts);
     }
 
     /** With DNS from the system resolvers. */
-    public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust, Clock clock) {
-        this(config, keys, store, outboundTrust, new JndiMxResolver(config.relay().connectTimeout()), clock);
+    public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust, Clock clock,
+                            TransportMetrics metrics) {
+        this(config, keys, store, outboundTrust, new JndiMxResolver(config.relay().connectTimeout()), clock, metrics);
     }
 
     private void addListener(String name, ListenerConfig listener, SmtpRole role, SmtpTransactionHandler handler, SSLContext tls,
@@ -118,7 +125,7 @@ public final class TransportService implements Service {
                 config.provider()::hostsDomain, config.smtp());
         listenerNames.add(name);
         listeners.add(new SmtpListener(endpoint, Optional.of(tls), handler,
-                role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock));
+                role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock, smtpMetrics));
     }
 
     private static Spool spool(GatewayConfig config) {
@@ -178,6 +185,12 @@ public final class TransportService implements Service {
             }
         }
         return down;
+    }
+
+    /** Readiness: an index file is configured but was never loaded (missing or invalid since the start). */
+    public Optional<String> indexProblem() {
+        return reloader.filter(r -> !r.loaded())
+                .map(r -> "not loaded from " + config.providersIndex().ldif().map(Object::toString).orElse(""));
     }
 
     public Supplier<ProvidersIndex> index() {

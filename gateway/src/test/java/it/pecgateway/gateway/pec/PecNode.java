@@ -1,5 +1,6 @@
 package it.pecgateway.gateway.pec;
 
+import it.pecgateway.gateway.GatewayMetrics;
 import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
@@ -49,6 +50,8 @@ final class PecNode implements AutoCloseable {
     final GatewayConfig config;
     final KeyMaterial keys;
     final MailStore store;
+    /** The node's meters, as the gateway would export them. */
+    final GatewayMetrics metrics = new GatewayMetrics();
     final int mxPort;
     TransportService transport;
 
@@ -101,7 +104,8 @@ final class PecNode implements AutoCloseable {
     void start(List<X509Certificate> trusted) throws Exception {
         List<X509Certificate> all = new ArrayList<>(trusted);
         all.addAll(keys.trustAnchors());
-        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC());
+        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC(),
+                metrics.meters().transport());
         transport.start();
     }
 
@@ -186,5 +190,6 @@ final class PecNode implements AutoCloseable {
     public void close() {
         stop();
         store.close();
+        metrics.close();
     }
 }
