@@ -29,7 +29,7 @@ final class ProtocolMeters {
         connections = Counter.builder(MetricNames.CONNECTIONS).description("Connections accepted")
                 .tag("protocol", protocol).register(registry);
         Gauge.builder(MetricNames.CONNECTIONS_OPEN, open, AtomicInteger::get).description("Connections open now")
-                .tag("protocol", protocol).register(registry);
+                .tag("protocol", protocol).strongReference(true).register(registry);
         for (String reason : refusalReasons) {
             refusals.put(reason, Counter.builder(MetricNames.CONNECTIONS_REFUSED)
                     .description("Connections closed by the server before the client asked")
