@@ -17,7 +17,12 @@ public interface MailStore extends StoreSession, AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction. The session passed in must not escape the call. Nested calls join
-     * the outer transaction.
+     * the outer transaction, and so do calls on the store itself made from inside {@code work}.
+     *
+     * <p>{@code work} runs on the store's writer thread, inside a transaction it shares with other callers' units
+     * (group commit; a unit that throws is rolled back alone). Keep it to store calls: sign, render and read
+     * spool files before, and put large bodies with {@link Blobs#put} before. Never wait inside it for another
+     * thread that uses the store.
      */
     <T> T inTransaction(Function<StoreSession, T> work);
 

@@ -276,6 +276,32 @@ class SmtpHostileInputTest {
             for (RawSmtp c : open) {
                 c.close();
             }
+            awaitSessionsReleased();
+        }
+    }
+
+    /**
+     * The server notices closed sockets asynchronously; under load the next test could otherwise meet the bound
+     * this test filled. Waits (at most 10 s) until a new connection is greeted with 220 again.
+     */
+    private void awaitSessionsReleased() throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (RawSmtp probe = RawSmtp.plain(fixture.mx.port())) {
+                String greeting = probe.reply();
+                if (greeting != null && greeting.startsWith("220 ")) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server kept the closed sessions for more than 10 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
         }
     }
 }

@@ -17,10 +17,10 @@ public final class PendingBodies {
     public static final int LIMIT = 64 * 1024;
     static final Duration KEEP = Duration.ofHours(1);
 
-    /** Writes a pending body as a row (or rows) of the backend's body tables. */
+    /** Writes a pending body as a row (or rows) of the backend's body tables; false if they were there already. */
     @FunctionalInterface
     public interface RowWriter {
-        void write(Tx tx, long id, byte[] data) throws SQLException;
+        boolean write(Tx tx, long id, byte[] data) throws SQLException;
     }
 
     private record Pending(byte[] data, long since) { }
@@ -41,16 +41,17 @@ public final class PendingBodies {
     }
 
     /**
-     * Inside a transaction about to refer to the body: if it is pending, writes it and returns its size; the
-     * body stops being pending once the transaction has committed.
+     * Inside a transaction about to refer to the body: if it is pending, writes it. Returns its size when this
+     * transaction wrote it (and so holds it); empty when it was not pending or another transaction had written it
+     * already. The body stops being pending once the transaction has committed.
      */
     public OptionalLong writeIfPending(Tx tx, long id, RowWriter writer) throws SQLException {
         Pending p = pending.get(id);
         if (p == null) {
             return OptionalLong.empty();
         }
-        writer.write(tx, id, p.data());
+        boolean written = writer.write(tx, id, p.data());
         tx.afterCommit(() -> pending.remove(id));
-        return OptionalLong.of(p.data().length);
+        return written ? OptionalLong.of(p.data().length) : OptionalLong.empty();
     }
 }

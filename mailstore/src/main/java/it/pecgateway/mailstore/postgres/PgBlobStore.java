@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Bodies inside the database as 256 KiB {@code bytea} chunks, so that every node reads them; streamed in and out
- * one chunk at a time. A small body is written by the transaction that first refers to it ({@link PendingBodies}). A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and
- * {@code FOR UPDATE} by whoever removes it, so a removal never races a new reference.
+ * one chunk at a time. A small body is written by the transaction that first refers to it ({@link PendingBodies}).
+ * A body row is locked {@code FOR KEY SHARE} by whoever adds a reference and {@code FOR UPDATE} by whoever
+ * removes it, so a removal never races a new reference.
  */
 final class PgBlobStore implements BlobStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgBlobStore.class);
@@ -50,6 +51,8 @@ final class PgBlobStore implements BlobStore {
             return db.write(tx -> writeChunks(tx, head, in));
         } catch (java.io.IOException e) {
             throw Errors.unavailable(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw Errors.unavailable(e.getCause());
         }
     }
 
@@ -77,12 +80,11 @@ final class PgBlobStore implements BlobStore {
         return new BlobId(id);
     }
 
-    /** A pending small body becomes one row and one chunk, inside the transaction that refers to it. */
-    private void writeSmall(Tx tx, long id, byte[] data) throws SQLException {
-        if (Sql.update(tx.connection(), "INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                id, (long) data.length, clock.instant()) == 1) {
-            Sql.update(tx.connection(), "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, 0, ?)", id, data);
-        }
+    /** A pending small body becomes one row and one chunk (one statement), inside the transaction that refers to it. */
+    private boolean writeSmall(Tx tx, long id, byte[] data) throws SQLException {
+        return Sql.update(tx.connection(), "WITH b AS (INSERT INTO blobs (id, size, created_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING RETURNING id) INSERT INTO blob_chunks (blob_id, seq, data)"
+                + " SELECT id, 0, ? FROM b", id, (long) data.length, clock.instant(), data) == 1;
     }
 
     @Override
@@ -106,7 +108,10 @@ final class PgBlobStore implements BlobStore {
 
     @Override
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
-        pending.writeIfPending(tx, blobId, this::writeSmall);
+        java.util.OptionalLong written = pending.writeIfPending(tx, blobId, this::writeSmall);
+        if (written.isPresent()) {
+            return written.getAsLong(); // inserted by this transaction: nobody else can remove it before commit
+        }
         return Sql.one(tx.connection(), "SELECT size FROM blobs WHERE id = ? FOR KEY SHARE", rs -> rs.getLong(1), blobId)
                 .orElseThrow(() -> Errors.notFound("message body"));
     }

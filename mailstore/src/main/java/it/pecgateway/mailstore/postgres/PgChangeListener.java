@@ -64,13 +64,12 @@ final class PgChangeListener implements AutoCloseable {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
-            for (MailboxChange change : changes) {
-                for (String payload : encode(nodeId, change)) {
-                    ps.setString(1, payload);
-                    ps.execute();
-                }
-            }
+        List<String> payloads = new ArrayList<>();
+        changes.forEach(change -> payloads.addAll(encode(nodeId, change)));
+        // one round trip for the whole batch
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', p) FROM unnest(?) AS p")) {
+            ps.setArray(1, c.createArrayOf("text", payloads.toArray()));
+            ps.execute();
         }
     }
 

@@ -3,9 +3,11 @@ package it.pecgateway.mailstore.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import it.pecgateway.mailstore.MailStoreException;
+import it.pecgateway.mailstore.MailboxChange;
 import it.pecgateway.mailstore.PasswordHasher;
 import it.pecgateway.mailstore.jdbc.Backend;
 import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.GroupCommitWriter;
 import it.pecgateway.mailstore.jdbc.JdbcMailStore;
 import it.pecgateway.mailstore.jdbc.SqlWork;
 import it.pecgateway.mailstore.jdbc.Tx;
@@ -13,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,13 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store on a PostgreSQL server shared by several gateway nodes. Each write is one transaction on a pooled
- * connection; PostgreSQL itself shares WAL flushes between concurrent commits (group commit). Transactions that
- * lose a deadlock or a serialisation check are run again, up to three times.
+ * The store on a PostgreSQL server shared by several gateway nodes. Writes go through this node's
+ * {@link GroupCommitWriter} on one connection: concurrent units share one commit and one turn at the legal log's
+ * head row, which each batch locks first, so that the batches of all nodes follow each other without deadlocks. A unit that loses a deadlock or a
+ * serialisation check is run again, up to three times. Reads use a HikariCP pool.
  */
 public final class PostgresMailStore extends JdbcMailStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresMailStore.class);
     private static final int ATTEMPTS = 3;
+    /** More savepoints per transaction would overflow PostgreSQL's subtransaction cache and slow every snapshot. */
+    private static final int MAX_BATCH = 64;
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
     /** A body put but never referred to for this long was left by a failed request: no node still needs it. */
     private static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofDays(1);
@@ -36,11 +43,48 @@ public final class PostgresMailStore extends JdbcMailStore {
     private final HikariDataSource pool;
     private final String nodeId = UUID.randomUUID().toString();
     private final PgChangeListener listener;
+    private final GroupCommitWriter writer;
 
-    private PostgresMailStore(Backend backend, HikariDataSource pool, String url, Properties login) {
+    private PostgresMailStore(Backend backend, HikariDataSource pool, String url, Properties login) throws Exception {
         super(backend);
         this.pool = pool;
         this.listener = new PgChangeListener(nodeId, () -> DriverManager.getConnection(url, login), feed::publish);
+        this.writer = new GroupCommitWriter("mailstore-pg-writer", () -> DriverManager.getConnection(url, login),
+                MAX_BATCH, new GroupCommitWriter.Hooks() {
+                    @Override
+                    public <T> T run(Tx tx, SqlWork<T> work) {
+                        return within(tx, work);
+                    }
+
+                    /**
+                     * Every batch first takes the legal log's head row, so batches of all nodes run one after
+                     * the other: nearly every batch appends to the log anyway, and without this order a batch
+                     * holding the head while another holds a folder would deadlock (and stall a second).
+                     */
+                    @Override
+                    public void beforeUnits(Connection c) throws SQLException {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute("SELECT seq FROM legal_log_head WHERE id = 1 FOR UPDATE");
+                        }
+                    }
+
+                    @Override
+                    public boolean releaseSavepoints() {
+                        return false;
+                    }
+
+                    @Override
+                    public void beforeCommit(Connection c, List<Tx> committing) throws SQLException {
+                        List<MailboxChange> changes = new ArrayList<>();
+                        committing.forEach(tx -> changes.addAll(tx.changes()));
+                        PgChangeListener.notify(c, nodeId, changes);
+                    }
+
+                    @Override
+                    public void afterCommit(Connection c, List<Tx> committed) {
+                        committed(committed);
+                    }
+                });
     }
 
     public static PostgresMailStore open(String url, String user, String password, int poolSize, Clock clock,
@@ -92,7 +136,7 @@ public final class PostgresMailStore extends JdbcMailStore {
     protected <T> T runWrite(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(work);
+                return writer.submit(work);
             } catch (MailStoreException e) {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw e;
@@ -102,37 +146,36 @@ public final class PostgresMailStore extends JdbcMailStore {
         }
     }
 
-    private <T> T attempt(SqlWork<T> work) {
-        Tx tx;
-        T result;
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            tx = new Tx(c);
-            try {
-                result = within(tx, work);
-                PgChangeListener.notify(c, nodeId, tx.changes());
-                c.commit();
-                tx.afterCommitActions().forEach(Runnable::run);
-            } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            }
-            collect(c, tx);
-        } catch (SQLException e) {
-            throw Errors.unavailable(e);
+    /**
+     * On the writer thread, after a commit: remove the bodies let go of (so that a caller finds them gone when it
+     * returns), then tell this node's listeners.
+     */
+    private void committed(List<Tx> txs) {
+        List<MailboxChange> changes = new ArrayList<>();
+        Set<Long> released = new TreeSet<>();
+        for (Tx tx : txs) {
+            tx.afterCommitActions().forEach(Runnable::run);
+            changes.addAll(tx.changes());
+            released.addAll(tx.releasedBlobs());
         }
-        feed.publish(tx.changes());
-        return result;
+        if (!released.isEmpty()) {
+            collect(released);
+        }
+        feed.publish(changes);
     }
 
-    /** Removes the bodies this transaction let go of, each in its own short transaction. */
-    private void collect(Connection c, Tx tx) {
-        for (long blobId : new TreeSet<>(tx.releasedBlobs())) {
-            try {
-                PgBlobStore.collect(c, blobId);
-            } catch (SQLException e) {
-                LOG.warn("could not remove an unreferenced message body", e);
+    /** Removes the released bodies nothing refers to any more, each in its own short transaction. */
+    private void collect(Set<Long> released) {
+        try (Connection c = pool.getConnection()) {
+            for (long blobId : released) {
+                try {
+                    PgBlobStore.collect(c, blobId);
+                } catch (SQLException e) {
+                    LOG.warn("could not remove an unreferenced message body", e);
+                }
             }
+        } catch (SQLException e) {
+            LOG.warn("could not remove unreferenced message bodies", e);
         }
     }
 
@@ -147,6 +190,7 @@ public final class PostgresMailStore extends JdbcMailStore {
 
     @Override
     public void close() {
+        writer.close();
         listener.close();
         closeQuietly(pool);
     }

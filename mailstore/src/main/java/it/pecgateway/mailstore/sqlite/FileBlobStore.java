@@ -11,7 +11,6 @@ import it.pecgateway.mailstore.jdbc.Tx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -34,16 +33,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bodies of the embedded store. Up to {@link PendingBodies#LIMIT} bytes a body is a row of {@code inline_blobs},
- * written by the first transaction that refers to it ({@link PendingBodies}): it costs no sync of its own. A larger body is an immutable file
- * {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, at most 256 directories, made on first use): written to
- * {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
+ * written by the first transaction that refers to it ({@link PendingBodies}): it costs no sync of its own. A larger
+ * body is an immutable file {@code blobs/<xx>/<id>} (xx = low byte of the id in hex, at most 256 directories,
+ * made on first use): written to {@code <id>.tmp}, synced, renamed and its directory synced, all on the caller's thread before the transaction
  * that refers to it is queued, so a committed reference always finds its file. Bodies nothing refers to (a crash
  * between the body and the commit, a refused write) are removed when the store opens. Ids are shared by both
  * kinds and never reused while a body with that id exists.
  */
 public final class FileBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
-    private static final String REFERENCED = "SELECT blob_id FROM messages UNION SELECT blob_id FROM queue WHERE state <> 'DONE'";
+    private static final String REFERENCED =
+            "SELECT blob_id FROM messages UNION SELECT blob_id FROM queue WHERE state <> 'DONE'";
     private static final int BUFFER = 64 * 1024;
     private final PendingBodies pending = new PendingBodies();
     private final java.util.Set<Path> durableShards = ConcurrentHashMap.newKeySet();
@@ -114,6 +114,8 @@ public final class FileBlobStore implements BlobStore {
             return new BlobId(id);
         } catch (IOException e) {
             throw Errors.unavailable(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw Errors.unavailable(e.getCause());
         }
     }
 
@@ -132,13 +134,13 @@ public final class FileBlobStore implements BlobStore {
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             fsyncDirectory(file.getParent());
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {
                 // the sweep at the next start removes it
             }
-            throw Errors.unavailable(e instanceof UncheckedIOException u ? u.getCause() : (Exception) e);
+            throw Errors.unavailable(e);
         }
     }
 
@@ -188,7 +190,7 @@ public final class FileBlobStore implements BlobStore {
     public long sizeForReference(Tx tx, long blobId) throws SQLException {
         // references are only added on the writer thread, which is also the only one removing bodies: no race
         OptionalLong written = pending.writeIfPending(tx, blobId, (t, id, data) -> Sql.update(t.connection(),
-                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data));
+                "INSERT INTO inline_blobs (id, data) VALUES (?, ?) ON CONFLICT DO NOTHING", id, data) == 1);
         if (written.isPresent()) {
             return written.getAsLong();
         }

@@ -6,6 +6,7 @@ import it.pecgateway.mailstore.MailboxChange;
 import it.pecgateway.mailstore.PasswordHasher;
 import it.pecgateway.mailstore.jdbc.Backend;
 import it.pecgateway.mailstore.jdbc.Errors;
+import it.pecgateway.mailstore.jdbc.GroupCommitWriter;
 import it.pecgateway.mailstore.jdbc.JdbcMailStore;
 import it.pecgateway.mailstore.jdbc.SqlWork;
 import it.pecgateway.mailstore.jdbc.Tx;
@@ -31,27 +32,42 @@ import org.sqlite.SQLiteDataSource;
 public final class SqliteMailStore extends JdbcMailStore {
     private static final int READERS = 4;
 
+    private static final int MAX_BATCH = 1000;
+
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Connection writerConnection;
     private final FileBlobStore blobs;
     private final GroupCommitWriter writer;
     private final ReadPool readers;
 
-    private SqliteMailStore(Backend backend, FileChannel lockChannel, FileLock lock, Connection writerConnection,
-                            FileBlobStore blobs, String url) throws Exception {
+    private SqliteMailStore(Backend backend, FileChannel lockChannel, FileLock lock, FileBlobStore blobs, String url)
+            throws Exception {
         super(backend);
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.writerConnection = writerConnection;
         this.blobs = blobs;
         this.readers = new ReadPool(READERS, () -> reader(url));
-        this.writer = new GroupCommitWriter(writerConnection, this::within, this::committed);
+        this.writer = new GroupCommitWriter("mailstore-sqlite-writer", () -> writerConfig().createConnection(url),
+                MAX_BATCH, new GroupCommitWriter.Hooks() {
+                    @Override
+                    public <T> T run(Tx tx, SqlWork<T> work) {
+                        return within(tx, work);
+                    }
+
+                    @Override
+                    public void beforeCommit(Connection c, List<Tx> committing) {
+                        // nothing: listeners in this process are told after the commit
+                    }
+
+                    @Override
+                    public void afterCommit(Connection c, List<Tx> committed) {
+                        committed(c, committed);
+                    }
+                });
     }
 
     public static SqliteMailStore open(Path dir, Clock clock, PasswordHasher hasher) {
         FileChannel lockChannel = null;
-        Connection writerConnection = null;
         try {
             Files.createDirectories(dir);
             lockChannel = FileChannel.open(dir.resolve("store.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -61,16 +77,17 @@ public final class SqliteMailStore extends JdbcMailStore {
             }
             String url = "jdbc:sqlite:" + dir.resolve("mailstore.db").toAbsolutePath();
             migrate(url);
-            writerConnection = writerConfig().createConnection(url);
-            FileBlobStore blobs = FileBlobStore.open(dir.resolve("blobs"), writerConnection);
+            FileBlobStore blobs;
+            try (Connection c = writerConfig().createConnection(url)) {
+                blobs = FileBlobStore.open(dir.resolve("blobs"), c);
+            }
             FileBlobStore.fsyncDirectory(dir);
-            return new SqliteMailStore(new Backend(clock, hasher, blobs, ""), lockChannel, lock, writerConnection,
-                    blobs, url);
+            return new SqliteMailStore(new Backend(clock, hasher, blobs, ""), lockChannel, lock, blobs, url);
         } catch (MailStoreException e) {
-            closeQuietly(lockChannel, writerConnection);
+            closeQuietly(lockChannel);
             throw e;
         } catch (Exception e) {
-            closeQuietly(lockChannel, writerConnection);
+            closeQuietly(lockChannel);
             throw Errors.unavailable(e);
         }
     }
@@ -109,7 +126,7 @@ public final class SqliteMailStore extends JdbcMailStore {
     }
 
     /** On the writer thread, right after a commit: remove bodies nothing refers to, then tell the listeners. */
-    private void committed(List<Tx> txs) {
+    private void committed(Connection writerConnection, List<Tx> txs) {
         List<Long> released = new ArrayList<>();
         List<MailboxChange> changes = new ArrayList<>();
         for (Tx tx : txs) {
@@ -145,23 +162,15 @@ public final class SqliteMailStore extends JdbcMailStore {
     public void close() {
         writer.close();
         readers.close();
-        closeQuietly(null, writerConnection);
         try {
             lock.release();
         } catch (IOException ignored) {
             // the channel close below releases it as well
         }
-        closeQuietly(lockChannel, null);
+        closeQuietly(lockChannel);
     }
 
-    private static void closeQuietly(FileChannel channel, Connection connection) {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
+    private static void closeQuietly(FileChannel channel) {
         try {
             if (channel != null) {
                 channel.close();

@@ -53,7 +53,8 @@ public final class StoreBenchmark {
         int seconds = Integer.parseInt(System.getProperty("bench.seconds", "5"));
         List<String> backends = List.of(System.getProperty("bench.backends", "sqlite,postgres").split(","));
         boolean uidList = Boolean.parseBoolean(System.getProperty("bench.uidlist", "true"));
-        Path work = Files.createTempDirectory(Path.of(System.getProperty("bench.dir", "target")).toAbsolutePath(), "bench");
+        Path base = Files.createDirectories(Path.of(System.getProperty("bench.dir", "mailstore/target")).toAbsolutePath());
+        Path work = Files.createTempDirectory(base, "bench");
         System.out.println("load average at start: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores; the machine is shared)");
         fsyncLatency(work);
@@ -62,7 +63,10 @@ public final class StoreBenchmark {
                     ? () -> SqliteMailStore.open(uniqueDir(work), Clock.systemUTC(), HASHER)
                     : () -> PostgresMailStore.open(PostgresServer.emptyDatabase(), "postgres", "", 40, Clock.systemUTC(), HASHER);
             for (String w : System.getProperty("bench.writers", "1,8,32").split(",")) {
-                int writers = Integer.parseInt(w);
+                if (w.isBlank()) {
+                    continue;
+                }
+                int writers = Integer.parseInt(w.trim());
                 try (MailStore store = fresh.get()) {
                     deliveries(backend, store, writers, seconds);
                 }

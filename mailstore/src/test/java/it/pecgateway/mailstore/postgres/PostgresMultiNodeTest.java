@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.CountingHasher;
 import it.pecgateway.mailstore.Folder;
+import it.pecgateway.mailstore.LogEvent;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailboxChange;
@@ -13,6 +14,10 @@ import it.pecgateway.mailstore.NewMailbox;
 import it.pecgateway.mailstore.NewQueueEntry;
 import it.pecgateway.mailstore.QueueEntry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +43,11 @@ class PostgresMultiNodeTest {
     private MailStore nodeA;
     private MailStore nodeB;
 
+    private String url;
+
     @BeforeEach
     void twoNodes() {
-        String url = PostgresServer.emptyDatabase();
+        url = PostgresServer.emptyDatabase();
         nodeA = PostgresMailStore.open(url, "postgres", "", 6, Clock.systemUTC(), new CountingHasher());
         nodeB = PostgresMailStore.open(url, "postgres", "", 6, Clock.systemUTC(), new CountingHasher());
     }
@@ -86,6 +93,53 @@ class PostgresMultiNodeTest {
         assertThat(onB.poll(10, TimeUnit.SECONDS)).isInstanceOf(MailboxChange.MessagesAdded.class);
         assertThat(onA).hasSize(2);
         assertThat(PgChangeListener.encode("n", new MailboxChange.FlagsChanged(1, 2, many, 3))).hasSize(3);
+    }
+
+    @Test
+    void twoNodesWritingOneMailboxAndTheLogNeverDeadlock() throws Exception {
+        nodeA.accounts().addDomain("pec.example");
+        Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(), MailboxState.ACTIVE,
+                Optional.empty(), 0));
+        Folder inbox = nodeA.folders().find(m.id(), "INBOX").orElseThrow();
+        long deadlocksBefore = deadlocks();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                MailStore node = i % 2 == 0 ? nodeA : nodeB;
+                boolean logFirst = i % 4 < 2;
+                int n = i;
+                all.add(pool.submit(() -> node.inTransaction(s -> {
+                    LogEvent e = new LogEvent("id-" + n, Instant.now(), "consegna", "x@peer", List.of("a@pec.example"),
+                            "s", List.of(), Optional.empty(), Optional.empty());
+                    if (logFirst) {
+                        s.legalLog().append(e);
+                    }
+                    s.messages().append(inbox.id(), BodySource.of(new byte[] {(byte) n}), Set.of(), Instant.now());
+                    if (!logFirst) {
+                        s.legalLog().append(e);
+                    }
+                    return null;
+                })));
+            }
+            for (Future<?> f : all) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(nodeB.messages().uids(inbox.id())).hasSize(400);
+        assertThat(nodeB.legalLog().verify().recordsChecked()).isEqualTo(400);
+        Thread.sleep(1000); // the statistics collector reports with a delay
+        assertThat(deadlocks()).isEqualTo(deadlocksBefore);
+    }
+
+    private long deadlocks() throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

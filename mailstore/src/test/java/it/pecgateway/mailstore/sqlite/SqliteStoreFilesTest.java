@@ -47,7 +47,8 @@ class SqliteStoreFilesTest {
 
     @Test
     void aSecondProcessCannotOpenTheSameDirectory() {
-        try (MailStore store = open()) {
+        try (MailStore first = open()) {
+            assertThat(first.accounts().domains()).isEmpty();
             assertThatThrownBy(this::open).isInstanceOfSatisfying(MailStoreException.class,
                     e -> assertThat(e.reason()).isEqualTo(MailStoreException.Reason.UNAVAILABLE));
         }
