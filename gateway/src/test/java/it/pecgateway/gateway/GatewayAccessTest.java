@@ -2,7 +2,6 @@ package it.pecgateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailboxState;
@@ -36,8 +35,7 @@ class GatewayAccessTest {
     Gateway gateway;
 
     Gateway start(String extraListeners) throws Exception {
-        String yaml = TestConfigs.loopbackOnPortZero("starttls-optional") + extraListeners;
-        gateway = Gateway.start(ConfigLoader.load(Files.writeString(dir.resolve("pec-gateway.yaml"), yaml)), Clock.systemUTC());
+        gateway = TestConfigs.startGateway(dir, extraListeners, Clock.systemUTC());
         for (String address : new String[] {ADA, "bruno@pec.localhost"}) {
             if (gateway.store().accounts().find(address).isEmpty()) {
                 gateway.store().accounts().createMailbox(new NewMailbox(address, Optional.of(ADA_PASSWORD.toCharArray()),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.mailstore.MailboxState;
 import it.pecgateway.mailstore.NewMailbox;
@@ -45,8 +44,7 @@ class MetricsScrapeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path file = Files.writeString(dir.resolve("pec-gateway.yaml"), TestConfigs.loopbackOnPortZero("starttls-optional"));
-        gateway = Gateway.start(ConfigLoader.load(file), Clock.systemUTC());
+        gateway = TestConfigs.startGateway(dir, "", Clock.systemUTC());
         for (String address : new String[] {ADA, BRUNO}) {
             gateway.store().accounts().createMailbox(new NewMailbox(address, Optional.of(PASSWORD.toCharArray()),
                     MailboxState.ACTIVE, Optional.empty(), 0));

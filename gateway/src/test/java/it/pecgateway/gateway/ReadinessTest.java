@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.pecgateway.certs.ProviderEntry;
 import it.pecgateway.certs.ProvidersIndexLdifWriter;
-import it.pecgateway.config.ConfigLoader;
+import it.pecgateway.gateway.testing.MovableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +28,7 @@ class ReadinessTest {
     Gateway gateway;
 
     Gateway start(String extraYaml, Clock clock) throws Exception {
-        Path file = Files.writeString(dir.resolve("pec-gateway.yaml"), TestConfigs.loopbackOnPortZero("starttls-optional") + extraYaml);
-        gateway = Gateway.start(ConfigLoader.load(file), clock);
+        gateway = TestConfigs.startGateway(dir, extraYaml, clock);
         return gateway;
     }
 
@@ -85,7 +82,7 @@ class ReadinessTest {
         HttpResponse<String> ready = get("/ready");
 
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(checks(ready).get("store").asText()).isNotEqualTo("ok");
+        assertThat(checks(ready).get("store").asText()).isEqualTo("unreachable (UNAVAILABLE)");
         assertThat(ready.body()).doesNotContain("Exception:", "\tat ");
     }
 
@@ -117,7 +114,7 @@ class ReadinessTest {
         start("", clock);
         assertThat(get("/ready").statusCode()).isEqualTo(200);
 
-        clock.now = clock.now.plus(Duration.ofDays(4000));
+        clock.advance(Duration.ofDays(4000));
         HttpResponse<String> ready = get("/ready");
 
         assertThat(ready.statusCode()).isEqualTo(503);
@@ -132,29 +129,5 @@ class ReadinessTest {
         gateway.close();
 
         assertThat(readiness.problems().get("stopping")).contains("the gateway is stopping");
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -14,6 +14,12 @@ public final class TestConfigs {
         return ConfigLoader.parse("provider: {name: PEC gateway (test), domains: [pec.localhost]}", Path.of("."), "test defaults");
     }
 
+    /** A gateway started in-process from {@link #loopbackOnPortZero} (plain HTTP and HTTPS) plus {@code extraYaml}. */
+    public static Gateway startGateway(Path dir, String extraYaml, java.time.Clock clock) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("pec-gateway.yaml"), loopbackOnPortZero("starttls-optional") + extraYaml);
+        return Gateway.start(ConfigLoader.load(file), clock);
+    }
+
     /** @param httpTls the HTTP listener's TLS mode */
     public static String loopbackOnPortZero(String httpTls) {
         return """

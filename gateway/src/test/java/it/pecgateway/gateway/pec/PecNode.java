@@ -1,7 +1,5 @@
 package it.pecgateway.gateway.pec;
 
-import it.pecgateway.gateway.GatewayMetrics;
-import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.AntivirusConfig;
@@ -16,6 +14,8 @@ import it.pecgateway.config.RelayConfig;
 import it.pecgateway.config.StorageConfig;
 import it.pecgateway.config.TimersConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.GatewayMetrics;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.relay.MxResolver;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.mailstore.MailStore;

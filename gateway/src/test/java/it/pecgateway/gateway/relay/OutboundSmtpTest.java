@@ -1,6 +1,5 @@
 package it.pecgateway.gateway.relay;
 
-import it.pecgateway.gateway.TestConfigs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,6 +8,7 @@ import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.config.RelayConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.gateway.smtp.SmtpEndpoint;
 import it.pecgateway.gateway.smtp.SmtpListener;

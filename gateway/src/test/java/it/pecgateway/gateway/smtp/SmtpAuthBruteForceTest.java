@@ -1,14 +1,13 @@
 package it.pecgateway.gateway.smtp;
 
-import it.pecgateway.config.SmtpConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.pecgateway.config.LimitsConfig;
+import it.pecgateway.config.SmtpConfig;
+import it.pecgateway.gateway.testing.MovableClock;
 import it.pecgateway.gateway.testing.RawSmtp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SmtpAuthBruteForceTest {
@@ -40,7 +39,7 @@ class SmtpAuthBruteForceTest {
 
     @Test
     void anAccountIsLockedWhicheverAddressTheGuessesComeFrom() {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
         AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
@@ -50,13 +49,13 @@ class SmtpAuthBruteForceTest {
 
         assertThat(throttle.accountLocked("mario@pec.example.it")).isTrue();
         assertThat(throttle.addressLocked("10.0.0.1")).isFalse();
-        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(throttle.accountLocked("mario@pec.example.it")).isFalse();
     }
 
     @Test
     void aSuccessClearsTheAccountButNotTheAddress() {
-        MutableClock clock = new MutableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
         AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
@@ -66,24 +65,5 @@ class SmtpAuthBruteForceTest {
 
         assertThat(throttle.accountLocked("a@pec.example.it")).isFalse();
         assertThat(throttle.addressLocked("10.0.0.9")).isTrue();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

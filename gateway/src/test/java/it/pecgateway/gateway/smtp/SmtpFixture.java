@@ -1,10 +1,10 @@
 package it.pecgateway.gateway.smtp;
 
-import it.pecgateway.gateway.TestConfigs;
-import it.pecgateway.config.SmtpConfig;
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
+import it.pecgateway.config.SmtpConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
