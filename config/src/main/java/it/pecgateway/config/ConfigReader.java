@@ -37,6 +37,8 @@ final class ConfigReader {
                 timers(root.child("timers")),
                 relay(root.child("relay")),
                 antivirus(root.child("antivirus")),
+                SessionLimitsReader.smtp(root.child("smtp")),
+                SessionLimitsReader.imapPop3(root.child("imap-pop3")),
                 new OperationsReader(path).read(root.child("operations"), dataDir));
         root.finish();
         return config;

@@ -21,6 +21,7 @@ final class CrossChecks {
         listeners(c.listeners());
         storage(c.storage());
         limits(c.limits());
+        sessionLimits(c.smtp(), c.imapPop3());
         keys(c.keys());
         c.providersIndex().ldif().ifPresent(p -> readable("providers-index.ldif", p));
         if (c.timers().warningAfter().compareTo(c.timers().finalAfter()) >= 0) {
@@ -106,6 +107,16 @@ final class CrossChecks {
     private void limits(LimitsConfig l) {
         if (l.maxSizeTimesRecipients() < l.maxMessageBytes()) {
             problems.add("limits.max-size-times-recipients", "must be at least limits.max-message-bytes");
+        }
+    }
+
+    private void sessionLimits(SmtpConfig smtp, ImapPop3Config imapPop3) {
+        if (smtp.authThrottle().delayStep().compareTo(smtp.authThrottle().maxDelay()) > 0) {
+            // reported on the parent: a wrong delay-step or max-delay of its own suppresses it
+            problems.add("smtp.auth-throttle", "max-delay must be at least delay-step");
+        }
+        if (imapPop3.loginDelayBase().compareTo(imapPop3.loginDelayMax()) > 0) {
+            problems.add("imap-pop3", "login-delay-max must be at least login-delay-base");
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
  * ({@link ConfigLoader}). Immutable; passed by constructor to whoever needs a part of it.
  *
  * @param dataDir    where the embedded store, the spool and the development PKI live
+ * @param smtp       limits of the SMTP listeners
+ * @param imapPop3   limits of the IMAP and POP3 listeners
  * @param operations mailbox life cycle, password policy, recovery, administration API and panel (issue 7)
  */
 public record GatewayConfig(
@@ -20,5 +22,7 @@ public record GatewayConfig(
         TimersConfig timers,
         RelayConfig relay,
         AntivirusConfig antivirus,
+        SmtpConfig smtp,
+        ImapPop3Config imapPop3,
         OperationsConfig operations) {
 }

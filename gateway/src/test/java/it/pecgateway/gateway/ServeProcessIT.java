@@ -43,7 +43,13 @@ class ServeProcessIT {
             System.out.println("first start (PKI made): ready in " + ready.group(1) + " ms");
             int port = Integer.parseInt(gateway.awaitErr("started http 127\\.0\\.0\\.1:(\\d+) \\(TLS: starttls-optional", STARTUP).group(1));
             fingerprint = gateway.awaitErr("CA certificate SHA-256 fingerprint ([0-9A-F:]{95})", STARTUP).group(1);
-            assertThat(gateway.err()).contains("data directory " + dir.resolve("data"));
+            assertThat(gateway.err()).contains("data directory " + dir.resolve("data"))
+                    .containsPattern("started certified transport: smtps 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP submission, TLS: implicit\\),"
+                            + " submission 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP submission, TLS: starttls-required\\),"
+                            + " mx 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP mx, TLS: starttls-optional\\)")
+                    .containsPattern("started mail access: imaps 127\\.0\\.0\\.1:[1-9]\\d* \\(IMAP, TLS: implicit\\),"
+                            + " pop3s 127\\.0\\.0\\.1:[1-9]\\d* \\(POP3, TLS: implicit\\)")
+                    .doesNotContain("not served");
 
             assertThat(TestHttp.plain().get("http://127.0.0.1:" + port + "/health").body()).contains("\"status\":\"UP\"");
             var ca = PemFiles.readCertificates(dir.resolve("data/pki/ca.pem")).get(0);

@@ -1,6 +1,7 @@
 package it.pecgateway.gateway.ops;
 
 import it.pecgateway.config.GatewayConfig;
+import it.pecgateway.config.SmtpConfig.AuthThrottleConfig;
 import it.pecgateway.gateway.ops.sms.SmsSender;
 import it.pecgateway.gateway.ops.sms.SpoolSmsSender;
 import it.pecgateway.gateway.pec.ServiceMail;
@@ -37,13 +38,13 @@ public final class Operations {
         this.ctx = ctx;
         this.lifecycle = new MailboxLifecycle(ctx);
         this.passwords = new Passwords(ctx, lifecycle);
-        this.resets = new PasswordResets(ctx, passwords, new AuthThrottle(AuthThrottle.Policy.defaults(), ctx.clock()));
+        this.resets = new PasswordResets(ctx, passwords, new AuthThrottle(ctx.config().smtp().authThrottle(), ctx.clock()));
         this.provisioning = new MailboxProvisioning(ctx, lifecycle, resets, passwords);
         this.deletion = new MailboxDeletion(ctx);
-        this.contacts = new RecoveryContacts(ctx, new AuthThrottle(new AuthThrottle.Policy(0, Duration.ZERO, Duration.ZERO, 5,
+        this.contacts = new RecoveryContacts(ctx, new AuthThrottle(new AuthThrottleConfig(0, Duration.ZERO, Duration.ZERO, 5,
                 Duration.ofMinutes(15), Duration.ofMinutes(15)), ctx.clock()));
         this.settings = new HolderSettings(ctx);
-        this.sessions = new HolderSessions(ctx, new AuthThrottle(AuthThrottle.Policy.defaults(), ctx.clock()));
+        this.sessions = new HolderSessions(ctx, new AuthThrottle(ctx.config().smtp().authThrottle(), ctx.clock()));
         this.tokens = new ApiTokens(ctx);
         this.status = new MailboxStatus(ctx, lifecycle);
         this.imports = new MailboxImport(provisioning);

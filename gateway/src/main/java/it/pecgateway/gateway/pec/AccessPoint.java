@@ -60,6 +60,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final Outbox outbox;
     private final Path workDir;
     private final String serviceAddress;
+    private final PecMetrics metrics;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
     private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "body-writer");
@@ -68,7 +69,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Path workDir, String serviceAddress) {
+                       LimitsConfig limits, Path workDir, String serviceAddress, PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.classifier = classifier;
@@ -77,6 +78,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
         this.outbox = new Outbox(classifier);
         this.workDir = workDir;
         this.serviceAddress = serviceAddress;
+        this.metrics = metrics;
     }
 
     @Override
@@ -100,10 +102,11 @@ public final class AccessPoint implements SmtpTransactionHandler {
         }
         CertifiedTime time = pec.now();
         Transaction t = transaction(pec.newIdentificativo(time), time, envelope, headers);
-        Optional<String> problem = FormalChecks.check(envelope, headers, spooled.size(), limits);
+        Optional<FormalCheckFailure> problem = FormalChecks.check(envelope, headers, spooled.size(), limits);
+        metrics.formalChecks(problem);
         try {
             if (problem.isPresent()) {
-                return refuse(t, problem.get(), false);
+                return refuse(t, problem.get().reason(), false);
             }
             VirusScanner.ScanResult scan = scanner.scan(BodySource.of(spooled.file()));
             switch (scan.verdict()) {
@@ -162,6 +165,8 @@ public final class AccessPoint implements SmtpTransactionHandler {
         } finally {
             Files.deleteIfExists(envelopeFile);
         }
+        metrics.message(PecMetrics.Kind.ACCEPTANCE, PecMetrics.Direction.EMITTED);
+        metrics.message(PecMetrics.Kind.TRANSPORT_ENVELOPE, PecMetrics.Direction.EMITTED);
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
 
@@ -176,6 +181,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
                     Optional.of(reason)));
             return null;
         });
+        metrics.message(virus ? PecMetrics.Kind.NON_ACCEPTANCE_VIRUS : PecMetrics.Kind.NON_ACCEPTANCE, PecMetrics.Direction.EMITTED);
         log.info("submission {} from {} not accepted: {}", t.identificativo(), t.sender(), reason);
         return SmtpReplies.NOT_ACCEPTED.withText("Non accettato, avviso di non accettazione inviato: " + t.identificativo());
     }

@@ -30,13 +30,16 @@ final class LocalDeliveries {
     private final DeliveryPoint deliveryPoint;
     private final Supplier<ProvidersIndex> index;
     private final Clock clock;
+    private final PecMetrics metrics;
 
-    LocalDeliveries(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, Supplier<ProvidersIndex> index, Clock clock) {
+    LocalDeliveries(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, Supplier<ProvidersIndex> index, Clock clock,
+                    PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.deliveryPoint = deliveryPoint;
         this.index = index;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -63,10 +66,12 @@ final class LocalDeliveries {
             }
         }
         if (!plans.isEmpty()) {
-            store.inTransaction(tx -> {
-                plans.forEach(plan -> deliveryPoint.commit(tx, plan));
-                return null;
+            List<PecMetrics.Kind> written = store.inTransaction(tx -> {
+                List<PecMetrics.Kind> kinds = new ArrayList<>();
+                plans.forEach(plan -> kinds.addAll(deliveryPoint.commit(tx, plan)));
+                return kinds;
             });
+            metrics.emitted(written);
             planned.forEach(id -> results.put(id, DeliveryAttempt.delivered("delivered locally")));
         }
         return results;

@@ -43,9 +43,11 @@ public final class QueueWorkers implements AutoCloseable {
     private final ExecutorService pool;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Duration lease;
+    private final RelayPeers peers;
+    private final PecMetrics metrics;
 
     QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
-                 String nodeId, Duration idlePause) {
+                 String nodeId, Duration idlePause, RelayPeers peers, PecMetrics metrics) {
         this.store = store;
         this.relay = relay;
         this.router = router;
@@ -55,6 +57,8 @@ public final class QueueWorkers implements AutoCloseable {
         this.nodeId = nodeId;
         this.idlePause = idlePause;
         this.lease = leaseFor(relay);
+        this.peers = peers;
+        this.metrics = metrics;
         this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
             Thread t = new Thread(r, "queue-worker");
             t.setDaemon(true);
@@ -121,6 +125,7 @@ public final class QueueWorkers implements AutoCloseable {
     }
 
     private void work(String owner, QueueEntry entry, DeliveryAttempt attempt) {
+        metrics.relayAttempt(peers.of(entry), attempt.outcome());
         try {
             switch (attempt.outcome()) {
                 case DELIVERED -> store.queue().complete(entry.id(), owner);

@@ -6,8 +6,8 @@ import it.pecgateway.certs.PemFiles;
 import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.gateway.Gateway;
 import it.pecgateway.gateway.ops.api.ApiClient;
-import it.pecgateway.gateway.pec.PecNodeAccess;
-import it.pecgateway.gateway.testing.SettableClock;
+import it.pecgateway.gateway.TestTls;
+import it.pecgateway.gateway.testing.MovableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class OpsFixture implements AutoCloseable {
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     public final Path dir;
-    public final SettableClock clock = new SettableClock();
+    public final MovableClock clock = new MovableClock(java.time.Instant.now());
     public final GreenMail internet;
     public final Gateway gateway;
     public final X509Certificate ca;
@@ -64,7 +64,7 @@ public final class OpsFixture implements AutoCloseable {
                 """.formatted(DOMAIN, OTHER, DOMAIN, internet.getSmtp().getPort()));
         this.gateway = Gateway.start(ConfigLoader.load(config), clock);
         this.ca = PemFiles.readCertificates(dir.resolve("data/pki/ca.pem")).get(0);
-        this.trust = PecNodeAccess.trusting(List.of(ca));
+        this.trust = TestTls.trusting(ca);
         int port = gateway.httpPort().orElseThrow();
         this.https = new ApiClient(trust, "https://localhost:" + port);
         this.plain = new ApiClient(trust, "http://127.0.0.1:" + port);

@@ -3,19 +3,19 @@ package it.pecgateway.gateway.pec;
 import it.pecgateway.certs.KeyMaterial;
 import it.pecgateway.certs.KeyMaterials;
 import it.pecgateway.config.AntivirusConfig;
-import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.config.GatewayConfig;
 import it.pecgateway.config.KeyMaterialConfig;
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.config.ListenersConfig;
-import it.pecgateway.config.OperationsConfig;
 import it.pecgateway.config.ProviderConfig;
 import it.pecgateway.config.ProvidersIndexConfig;
 import it.pecgateway.config.RelayConfig;
 import it.pecgateway.config.StorageConfig;
 import it.pecgateway.config.TimersConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.GatewayMetrics;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.relay.MxResolver;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.mailstore.MailStore;
@@ -50,6 +50,8 @@ final class PecNode implements AutoCloseable {
     final GatewayConfig config;
     final KeyMaterial keys;
     final MailStore store;
+    /** The node's meters, as the gateway would export them. */
+    final GatewayMetrics metrics = new GatewayMetrics();
     final int mxPort;
     TransportService transport;
 
@@ -84,18 +86,15 @@ final class PecNode implements AutoCloseable {
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 antivirus,
-                defaultOperations(dataDir, domain));
+                TestConfigs.defaults().smtp(),
+                TestConfigs.defaults().imapPop3(),
+                TestConfigs.defaults().operations());
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());
         if (!store.accounts().hostsDomain(domain)) {
             store.accounts().addDomain(domain);
         }
-    }
-
-    /** The defaults of the one place that has them: the configuration reader. */
-    static OperationsConfig defaultOperations(Path dataDir, String domain) {
-        return ConfigLoader.parse("provider: {name: x, domains: [" + domain + "]}", dataDir, "defaults").operations();
     }
 
     static TimersConfig defaultTimers() {
@@ -106,7 +105,8 @@ final class PecNode implements AutoCloseable {
     void start(List<X509Certificate> trusted) throws Exception {
         List<X509Certificate> all = new ArrayList<>(trusted);
         all.addAll(keys.trustAnchors());
-        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC());
+        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC(),
+                metrics.meters().transport());
         transport.start();
     }
 
@@ -191,5 +191,6 @@ final class PecNode implements AutoCloseable {
     public void close() {
         stop();
         store.close();
+        metrics.close();
     }
 }
