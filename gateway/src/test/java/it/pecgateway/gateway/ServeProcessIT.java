@@ -62,7 +62,7 @@ class ServeProcessIT {
             }
             try (ChildProcess twice = command("mailbox", "add", "dave@pec.localhost")) {
                 assertThat(twice.awaitExit(STARTUP)).isEqualTo(1);
-                assertThat(twice.err()).contains("dave@pec.localhost: mailbox exists already");
+                assertThat(twice.err()).contains("mailbox dave@pec.localhost exists already");
             }
             try (ChildProcess list = command("mailbox", "list")) {
                 assertThat(list.awaitExit(STARTUP)).isZero();
