@@ -6,7 +6,6 @@ import it.pecgateway.gateway.ops.ApiTokens;
 import it.pecgateway.gateway.ops.OpsException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code token create|list|revoke}: API tokens of operators and postmasters, made on the gateway's host only. */

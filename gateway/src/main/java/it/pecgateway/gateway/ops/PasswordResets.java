@@ -98,10 +98,17 @@ public final class PasswordResets {
         return ctx.store().credentials().find(KIND, Secrets.hash(token), ctx.now()).orElseThrow(PasswordResets::unknownLink);
     }
 
-    /** Follows a link: the new password is checked first (a refused one leaves the link usable), then the link is used up. */
-    public Mailbox complete(String token, char[] password) {
+    /**
+     * Follows a link: the new password is checked first (a refused one leaves the link usable), then the link is used
+     * up. An activation needs the holder to accept the service conditions; the acceptance is logged.
+     */
+    public Mailbox complete(String token, char[] password, boolean conditionsAccepted) {
         try {
             Credential link = inspect(token);
+            if (link.scope().equals("activation") && !conditionsAccepted) {
+                throw OpsException.unprocessable("accept the service conditions to activate the mailbox",
+                        java.util.List.of("acceptConditions: must be true for an activation"));
+            }
             passwords.check(Optional.of(link.subject()), password);
             return ctx.store().inTransaction(tx -> {
                 tx.credentials().consume(KIND, Secrets.hash(token), ctx.now()).orElseThrow(PasswordResets::unknownLink);
@@ -110,6 +117,9 @@ public final class PasswordResets {
                     throw OpsException.forbidden("the mailbox is suspended");
                 }
                 Actor.Holder holder = new Actor.Holder(m.address());
+                if (link.scope().equals("activation")) {
+                    ctx.log().record(tx, ctx.now(), holder, OpsEvent.CONDITIONS_ACCEPTED, m.address(), "by the activation link");
+                }
                 passwords.set(tx, holder, m, password, OpsEvent.PASSWORD_RESET_DONE, Optional.empty());
                 return tx.accounts().find(m.address()).orElseThrow();
             });

@@ -2,7 +2,6 @@ package it.pecgateway.gateway.ops;
 
 import it.pecgateway.gateway.ops.Permissions.Action;
 import it.pecgateway.gateway.ops.sms.PhoneNumbers;
-import it.pecgateway.gateway.ops.sms.SmsSender;
 import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.mailstore.Credentials.Credential;
 import it.pecgateway.mailstore.Credentials.NewCredential;

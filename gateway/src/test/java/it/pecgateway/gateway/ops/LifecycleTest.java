@@ -69,7 +69,7 @@ class LifecycleTest {
         assertThat(mail.inbox("luca@pec.localhost")).isEmpty();
 
         String token = OpsFixture.linkToken(f.awaitMail("luca@example.org", 1));
-        f.ops().resets().complete(token, "Luca-pw-20245".toCharArray());
+        f.ops().resets().complete(token, "Luca-pw-20245".toCharArray(), true);
 
         assertThat(mail.send("luca@pec.localhost", "Luca-pw-20245", "mario@pec.localhost", "now active")).startsWith("250");
         mail.send("mario@pec.localhost", SENDER_PASSWORD, "luca@pec.localhost", "to an active mailbox");

@@ -49,7 +49,8 @@ final class PublicApi {
     }
 
     private HttpReply complete(ApiCall call) {
-        Mailbox m = ops.resets().complete(call.required("token"), call.password("password"));
+        boolean accepted = call.body().path("acceptConditions").asBoolean(false);
+        Mailbox m = ops.resets().complete(call.required("token"), call.password("password"), accepted);
         return Json.reply(200, MailboxJson.summary(m));
     }
 

@@ -170,10 +170,8 @@ async function openLink(kind, token) {
     if ($('link-password').value !== $('link-repeat').value) {
       throw new Error('the two passwords differ');
     }
-    if (link.purpose === 'activation' && !$('link-accept').checked) {
-      throw new Error('accept the service conditions to activate the mailbox');
-    }
-    await call('POST', '/api/v1/password-reset/complete', { token, password: $('link-password').value });
+    await call('POST', '/api/v1/password-reset/complete', { token, password: $('link-password').value,
+      acceptConditions: $('link-accept').checked });
     $('login-address').value = link.address;
     show('login-section');
     return link.purpose === 'activation' ? 'Mailbox activated: log in with your new password.' : 'Password changed: log in with it.';

@@ -45,7 +45,8 @@ class PasswordResetTest {
     }
 
     static ApiClient.Answer complete(String token, String password) throws Exception {
-        return f.https.post("/api/v1/password-reset/complete", null, Map.of("token", token, "password", password));
+        return f.https.post("/api/v1/password-reset/complete", null, Map.of("token", token, "password", password,
+                "acceptConditions", true));
     }
 
     String events(String address) {
@@ -115,15 +116,19 @@ class PasswordResetTest {
         String token = OpsFixture.linkToken(f.awaitMail("zeno@example.org", 1));
 
         ApiClient.Answer inspected = f.https.post("/api/v1/password-reset/inspect", null, Map.of("token", token));
+        ApiClient.Answer notAccepted = f.https.post("/api/v1/password-reset/complete", null, Map.of("token", token,
+                "password", "Zeno-pw-2024"));
         ApiClient.Answer done = complete(token, "Zeno-pw-2024");
 
         assertThat(inspected.field("purpose")).isEqualTo("activation");
+        assertThat(notAccepted.status()).as("an activation needs the conditions accepted").isEqualTo(422);
         assertThat(done.field("state")).isEqualTo("active");
         Mailbox m = f.gateway.store().accounts().find("zeno@pec.localhost").orElseThrow();
         assertThat(m.state()).isEqualTo(MailboxState.ACTIVE);
         Instant expected = f.clock.instant().atZone(java.time.ZoneId.of("Europe/Rome")).plusYears(3).toInstant();
         assertThat(m.expiresAt().orElseThrow()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
-        assertThat(events("zeno@pec.localhost")).contains("activation-sent", "password-reset-done", "mailbox-activated");
+        assertThat(events("zeno@pec.localhost")).contains("activation-sent", "conditions-accepted", "password-reset-done",
+                "mailbox-activated");
     }
 
     @Test
