@@ -62,6 +62,7 @@ class LifecycleTest {
         f.gateway.store().accounts().setPassword("luca@pec.localhost", "Luca-pw-2024".toCharArray());
 
         String refused = mail.send("luca@pec.localhost", "Luca-pw-2024", "mario@pec.localhost", "from an inactive mailbox");
+        assertThat(mail.imapOpen("luca@pec.localhost", "Luca-pw-2024", jakarta.mail.Folder.READ_ONLY)).isEqualTo("login refused");
         String accepted = mail.send("mario@pec.localhost", SENDER_PASSWORD, "luca@pec.localhost", "to an inactive mailbox");
         mail.awaitInbox("mario@pec.localhost", m -> nonDeliveryFor(m, "luca@pec.localhost"));
         assertThat(refused).startsWith("AUTH refused");
@@ -72,6 +73,7 @@ class LifecycleTest {
         f.ops().resets().complete(token, "Luca-pw-20245".toCharArray(), true);
 
         assertThat(mail.send("luca@pec.localhost", "Luca-pw-20245", "mario@pec.localhost", "now active")).startsWith("250");
+        assertThat(mail.imapOpen("luca@pec.localhost", "Luca-pw-20245", jakarta.mail.Folder.READ_WRITE)).isEqualTo("read-write");
         mail.send("mario@pec.localhost", SENDER_PASSWORD, "luca@pec.localhost", "to an active mailbox");
         mail.awaitInbox("mario@pec.localhost", m -> deliveryFor(m, "luca@pec.localhost"));
         assertThat(mail.inbox("luca@pec.localhost")).anySatisfy(m -> assertThat(m).contains("to an active mailbox"));
@@ -87,6 +89,8 @@ class LifecycleTest {
         assertThat(f.ops().sweep().run().expired()).isEqualTo(1);
 
         assertThat(f.gateway.store().accounts().find("luca@pec.localhost").orElseThrow().state()).isEqualTo(MailboxState.EXPIRED);
+        assertThat(mail.imapOpen("luca@pec.localhost", "Luca-pw-2024", jakarta.mail.Folder.READ_WRITE)).isEqualTo("read-only");
+        assertThat(mail.imapOpen("luca@pec.localhost", "Luca-pw-2024", jakarta.mail.Folder.READ_ONLY)).isEqualTo("read-only");
         assertThat(mail.send("luca@pec.localhost", "Luca-pw-2024", "mario@pec.localhost", "from an expired mailbox")).startsWith("AUTH refused");
         mail.send("mario@pec.localhost", SENDER_PASSWORD, "luca@pec.localhost", "to an expired mailbox");
         mail.awaitInbox("mario@pec.localhost", m -> nonDeliveryFor(m, "luca@pec.localhost"));

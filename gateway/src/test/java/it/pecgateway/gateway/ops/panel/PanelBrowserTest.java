@@ -127,7 +127,10 @@ class PanelBrowserTest {
         String clients = visible("clients").getText();
         int smtps = f.gateway.transport().ports(SmtpRole.SUBMISSION).get(0);
         int submission = f.gateway.transport().ports(SmtpRole.SUBMISSION).get(1);
-        assertThat(clients).contains("SMTP localhost " + smtps + " SSL/TLS").contains("SMTP localhost " + submission + " STARTTLS");
+        int imaps = f.gateway.access().address("imaps").orElseThrow().getPort();
+        int pop3s = f.gateway.access().address("pop3s").orElseThrow().getPort();
+        assertThat(clients).contains("IMAP localhost " + imaps + " SSL/TLS", "POP3 localhost " + pop3s + " SSL/TLS",
+                "SMTP localhost " + smtps + " SSL/TLS", "SMTP localhost " + submission + " STARTTLS");
 
         type("password-current", "Bea-pw-2024");
         type("password-new", "Bea-new-pw-77");
