@@ -12,11 +12,14 @@ public final class AccessCounters implements AccessMetrics {
     private final Map<Protocol, LongAdder> internalErrors = adders(Protocol.class);
     private final Map<Protocol, Map<LoginFailure, LongAdder>> loginFailures = new EnumMap<>(Protocol.class);
     private final Map<Protocol, Map<Refusal, LongAdder>> refusals = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, Map<Outcome, LongAdder>> commands = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, LongAdder> tlsFailures = adders(Protocol.class);
 
     public AccessCounters() {
         for (Protocol p : Protocol.values()) {
             loginFailures.put(p, adders(LoginFailure.class));
             refusals.put(p, adders(Refusal.class));
+            commands.put(p, adders(Outcome.class));
         }
     }
 
@@ -57,6 +60,24 @@ public final class AccessCounters implements AccessMetrics {
     @Override
     public void internalError(Protocol protocol) {
         internalErrors.get(protocol).increment();
+    }
+
+    @Override
+    public void commandCompleted(Protocol protocol, Outcome outcome) {
+        commands.get(protocol).get(outcome).increment();
+    }
+
+    @Override
+    public void tlsHandshakeFailed(Protocol protocol) {
+        tlsFailures.get(protocol).increment();
+    }
+
+    public long commands(Protocol protocol, Outcome outcome) {
+        return commands.get(protocol).get(outcome).sum();
+    }
+
+    public long tlsHandshakeFailures(Protocol protocol) {
+        return tlsFailures.get(protocol).sum();
     }
 
     public long connectionsOpened(Protocol protocol) {

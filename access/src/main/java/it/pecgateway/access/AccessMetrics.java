@@ -14,6 +14,13 @@ public interface AccessMetrics {
     /** Why a connection was closed by the server before the client asked. */
     enum Refusal { TOO_MANY_FROM_ADDRESS, IDLE_TIMEOUT, LINE_TOO_LONG, SERVER_BUSY }
 
+    /**
+     * How a command ended: OK ({@code OK}, {@code +OK}), NO (refused: {@code NO}, {@code -ERR}), BAD (a syntax
+     * error, an unknown command, a command not allowed in this state), ERROR (an internal failure, answered with
+     * a generic reply).
+     */
+    enum Outcome { OK, NO, BAD, ERROR }
+
     void connectionOpened(Protocol protocol);
 
     void connectionClosed(Protocol protocol);
@@ -26,6 +33,12 @@ public interface AccessMetrics {
 
     /** A command ended with an internal error (mapped to a generic reply, details in the log). */
     void internalError(Protocol protocol);
+
+    /** A command got its final reply (continuation lines of AUTHENTICATE and IDLE are part of their command). */
+    void commandCompleted(Protocol protocol, Outcome outcome);
+
+    /** A TLS handshake failed: implicit TLS from the first byte, or after STARTTLS. */
+    void tlsHandshakeFailed(Protocol protocol);
 
     static AccessMetrics none() {
         return new AccessCounters();

@@ -20,6 +20,11 @@ public abstract class AccessServer implements AutoCloseable {
     /** Binds the listener; returns the bound address (port 0 becomes the real port). */
     public abstract InetSocketAddress start();
 
+    /** Whether the listener is bound and accepting (after {@link #start()}, before {@link #stop()}). */
+    public boolean listening() {
+        return socket.listening();
+    }
+
     /** Closes the listener and every connection. */
     public void stop() {
         socket.stop();

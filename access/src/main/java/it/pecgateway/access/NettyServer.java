@@ -56,6 +56,11 @@ final class NettyServer {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
+    /** Whether the listening socket is bound and open (readiness). */
+    synchronized boolean listening() {
+        return serverChannel != null && serverChannel.isActive();
+    }
+
     synchronized void stop() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();

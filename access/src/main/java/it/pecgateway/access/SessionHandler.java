@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -175,6 +176,9 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext c, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            metrics.tlsHandshakeFailed(protocol);
+        }
         if (evt instanceof IdleStateEvent && !closing) {
             metrics.refused(protocol, AccessMetrics.Refusal.IDLE_TIMEOUT);
             closeWith(idleTimeoutLine());

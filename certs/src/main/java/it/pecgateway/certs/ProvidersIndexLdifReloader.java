@@ -45,6 +45,11 @@ public final class ProvidersIndexLdifReloader implements Supplier<ProvidersIndex
         return current.get();
     }
 
+    /** Whether the file has been loaded at least once (readiness: until then only the initial snapshot is served). */
+    public boolean loaded() {
+        return loadedDigest.length > 0;
+    }
+
     /** Checks the file now. @return true when a new snapshot was installed */
     public boolean reload() {
         byte[] content;

@@ -36,7 +36,9 @@ class ProvidersIndexLdifReloaderTest {
         Files.writeString(file, indexOf("a.example"));
         ProvidersIndexLdifReloader reloader = new ProvidersIndexLdifReloader(file, ProvidersIndex.empty());
 
+        assertThat(reloader.loaded()).isFalse();
         assertThat(reloader.reload()).isTrue();
+        assertThat(reloader.loaded()).isTrue();
         assertThat(reloader.get().isPecDomain("a.example")).isTrue();
         assertThat(reloader.reload()).isFalse();
 
@@ -71,6 +73,7 @@ class ProvidersIndexLdifReloaderTest {
 
         assertThat(reloader.reload()).isFalse();
         assertThat(reloader.get()).isSameAs(initial);
+        assertThat(reloader.loaded()).as("readiness waits for the file").isFalse();
     }
 
     @Test

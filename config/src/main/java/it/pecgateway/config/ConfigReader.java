@@ -36,7 +36,10 @@ final class ConfigReader {
                 providersIndex(root.child("providers-index")),
                 timers(root.child("timers")),
                 relay(root.child("relay")),
-                antivirus(root.child("antivirus")));
+                antivirus(root.child("antivirus")),
+                SessionLimitsReader.smtp(root.child("smtp")),
+                SessionLimitsReader.imapPop3(root.child("imap-pop3")),
+                new OperationsReader(path).read(root.child("operations"), dataDir));
         root.finish();
         return config;
     }

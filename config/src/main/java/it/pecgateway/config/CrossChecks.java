@@ -21,10 +21,26 @@ final class CrossChecks {
         listeners(c.listeners());
         storage(c.storage());
         limits(c.limits());
+        sessionLimits(c.smtp(), c.imapPop3());
         keys(c.keys());
         c.providersIndex().ldif().ifPresent(p -> readable("providers-index.ldif", p));
         if (c.timers().warningAfter().compareTo(c.timers().finalAfter()) >= 0) {
             problems.add("timers.warning-after", "must be shorter than timers.final-after");
+        }
+        operations(c.operations());
+    }
+
+    private void operations(OperationsConfig o) {
+        OperationsConfig.PasswordPolicyConfig p = o.passwordPolicy();
+        if (p.minLength() > p.maxLength()) {
+            problems.add("operations.password-policy.min-length", "must not be more than operations.password-policy.max-length");
+        }
+        if (p.characterClasses().size() > p.maxLength()) {
+            problems.add("operations.password-policy.character-classes", "needs more characters than max-length allows");
+        }
+        if (o.sms().enabled() && !Files.isDirectory(o.sms().outgoingDir())) {
+            problems.add("operations.sms.outgoing-dir", o.sms().outgoingDir() + " does not exist or is not a directory"
+                    + " (the SMS gateway's outgoing spool)");
         }
     }
 
@@ -91,6 +107,16 @@ final class CrossChecks {
     private void limits(LimitsConfig l) {
         if (l.maxSizeTimesRecipients() < l.maxMessageBytes()) {
             problems.add("limits.max-size-times-recipients", "must be at least limits.max-message-bytes");
+        }
+    }
+
+    private void sessionLimits(SmtpConfig smtp, ImapPop3Config imapPop3) {
+        if (smtp.authThrottle().delayStep().compareTo(smtp.authThrottle().maxDelay()) > 0) {
+            // reported on the parent: a wrong delay-step or max-delay of its own suppresses it
+            problems.add("smtp.auth-throttle", "max-delay must be at least delay-step");
+        }
+        if (imapPop3.loginDelayBase().compareTo(imapPop3.loginDelayMax()) > 0) {
+            problems.add("imap-pop3", "login-delay-max must be at least login-delay-base");
         }
     }
 

@@ -106,7 +106,7 @@ class ConfigLoaderTest {
                 "limits.max-message-bytes: '30 furlongs' is not a size (bytes, or a number with B, KB, MB, GB, KiB, MiB, GiB)",
                 "timers.final-after: '12' is not a duration (for example 250ms, 45s, 30m, 12h, 7d or PT12H)",
                 "colour: unknown key (known here: provider, data-dir, listeners, storage, limits, keys, providers-index,"
-                        + " timers, relay, antivirus)");
+                        + " timers, relay, antivirus, smtp, imap-pop3, operations)");
     }
 
     @Test

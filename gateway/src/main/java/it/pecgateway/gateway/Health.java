@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-/** What {@code /health} reports: up when every registered check passes (the store, later the queue workers). */
+/**
+ * What {@code /health} reports (liveness): up when every registered check passes. Only conditions a restart would
+ * cure belong here (deadlocked threads); a store or listener that is down makes the node not ready
+ * ({@link Readiness}), not dead.
+ */
 public final class Health {
     private final Map<String, BooleanSupplier> checks = new ConcurrentHashMap<>();
 

@@ -4,6 +4,9 @@ import it.pecgateway.config.ConfigException;
 import it.pecgateway.gateway.cli.CheckConfigCommand;
 import it.pecgateway.gateway.cli.CliContext;
 import it.pecgateway.gateway.cli.DomainCommand;
+import it.pecgateway.gateway.cli.LifecycleCommand;
+import it.pecgateway.gateway.cli.LogCommand;
+import it.pecgateway.gateway.cli.TokenCommand;
 import it.pecgateway.gateway.cli.MailboxCommand;
 import it.pecgateway.gateway.cli.PkiCommand;
 import it.pecgateway.gateway.cli.SamplesCommand;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pec-gateway", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PEC (Italian certified e-mail) provider gateway.",
         subcommands = {ServeCommand.class, CheckConfigCommand.class, PkiCommand.class, DomainCommand.class,
-                MailboxCommand.class, VerifyCommand.class, SamplesCommand.class, CommandLine.HelpCommand.class})
+                MailboxCommand.class, TokenCommand.class, LifecycleCommand.class, LogCommand.class, VerifyCommand.class, SamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

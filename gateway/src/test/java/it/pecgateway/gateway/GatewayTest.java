@@ -55,7 +55,7 @@ class GatewayTest {
         for (HttpResponse<String> r : java.util.List.of(plain, tls)) {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("content-type")).contains("application/json; charset=utf-8");
-            assertThat(r.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"store\":\"UP\"}}");
+            assertThat(r.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"deadlocks\":\"UP\"}}");
         }
         assertThat(tls.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isIn("TLSv1.3", "TLSv1.2"));
         assertThat(plain.sslSession()).isEmpty();
@@ -92,14 +92,14 @@ class GatewayTest {
     }
 
     @Test
-    void aFailingCheckMakesHealthAnswer503() throws Exception {
+    void aFailingLivenessCheckMakesHealthAnswer503() throws Exception {
         start("starttls-optional");
-        gateway.health().register("store", () -> false);
+        gateway.health().register("workers", () -> false);
 
         HttpResponse<String> r = TestHttp.plain().get(base("http") + "/health");
 
         assertThat(r.statusCode()).isEqualTo(503);
-        assertThat(r.body()).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"store\":\"DOWN\"}}");
+        assertThat(r.body()).isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"deadlocks\":\"UP\",\"workers\":\"DOWN\"}}");
     }
 
     @Test

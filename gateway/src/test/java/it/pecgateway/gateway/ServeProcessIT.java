@@ -43,20 +43,26 @@ class ServeProcessIT {
             System.out.println("first start (PKI made): ready in " + ready.group(1) + " ms");
             int port = Integer.parseInt(gateway.awaitErr("started http 127\\.0\\.0\\.1:(\\d+) \\(TLS: starttls-optional", STARTUP).group(1));
             fingerprint = gateway.awaitErr("CA certificate SHA-256 fingerprint ([0-9A-F:]{95})", STARTUP).group(1);
-            assertThat(gateway.err()).contains("data directory " + dir.resolve("data"));
+            assertThat(gateway.err()).contains("data directory " + dir.resolve("data"))
+                    .containsPattern("started certified transport: smtps 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP submission, TLS: implicit\\),"
+                            + " submission 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP submission, TLS: starttls-required\\),"
+                            + " mx 127\\.0\\.0\\.1:[1-9]\\d* \\(SMTP mx, TLS: starttls-optional\\)")
+                    .containsPattern("started mail access: imaps 127\\.0\\.0\\.1:[1-9]\\d* \\(IMAP, TLS: implicit\\),"
+                            + " pop3s 127\\.0\\.0\\.1:[1-9]\\d* \\(POP3, TLS: implicit\\)")
+                    .doesNotContain("not served");
 
             assertThat(TestHttp.plain().get("http://127.0.0.1:" + port + "/health").body()).contains("\"status\":\"UP\"");
             var ca = PemFiles.readCertificates(dir.resolve("data/pki/ca.pem")).get(0);
             assertThat(TestHttp.trusting(ca).get("https://localhost:" + port + "/metrics").body()).contains("jvm_memory_used_bytes");
             assertThat(it.pecgateway.certs.Fingerprints.sha256Hex(ca)).isEqualTo(fingerprint.replace(":", ""));
 
-            try (ChildProcess add = command("mailbox", "add", "dave@pec.localhost", "--password-stdin").input("dave-pw-1\n")) {
+            try (ChildProcess add = command("mailbox", "add", "dave@pec.localhost", "--password-stdin").input("Dave-pw-1\n")) {
                 assertThat(add.awaitExit(STARTUP)).as(add.err()).isZero();
                 assertThat(add.out()).isEqualTo("mailbox dave@pec.localhost added (active)\n");
             }
             try (ChildProcess twice = command("mailbox", "add", "dave@pec.localhost")) {
                 assertThat(twice.awaitExit(STARTUP)).isEqualTo(1);
-                assertThat(twice.err()).contains("dave@pec.localhost: mailbox exists already");
+                assertThat(twice.err()).contains("mailbox dave@pec.localhost exists already");
             }
             try (ChildProcess list = command("mailbox", "list")) {
                 assertThat(list.awaitExit(STARTUP)).isZero();
@@ -64,7 +70,7 @@ class ServeProcessIT {
                 assertThat(list.out()).isEqualTo("dave@pec.localhost\tactive\nposta-certificata@pec.localhost\tactive\n");
             }
             assertThat(gateway.err()).contains("administration: ADD_MAILBOX dave@pec.localhost (with password) -> done")
-                    .doesNotContain("dave-pw-1");
+                    .doesNotContain("Dave-pw-1");
 
             int status = gateway.terminate(Duration.ofSeconds(30));
 

@@ -4,11 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** A real HTTP client (the JDK's) for end-to-end tests, optionally trusting one CA for HTTPS. */
 public final class TestHttp {
@@ -23,14 +20,7 @@ public final class TestHttp {
     }
 
     public static TestHttp trusting(X509Certificate ca) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", ca);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return new TestHttp(HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build());
+        return new TestHttp(HttpClient.newBuilder().sslContext(TestTls.trusting(ca)).connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     public HttpResponse<String> get(String uri) throws Exception {

@@ -24,8 +24,29 @@ public interface Accounts {
     /** All mailboxes, or those of one domain, ordered by address. */
     List<Mailbox> list(Optional<String> domain);
 
-    /** Stores an Argon2id hash of the password ({@link PasswordHasher}); the password is never stored or logged. */
+    /**
+     * Stores an Argon2id hash of the password ({@link PasswordHasher}); the password is never stored or logged.
+     * The hash is also kept in the mailbox's password history (the newest {@link #PASSWORD_HISTORY} hashes).
+     */
     void setPassword(String address, char[] password);
+
+    /** How many past password hashes a mailbox keeps, the current one included. */
+    int PASSWORD_HISTORY = 24;
+
+    /**
+     * Whether {@code password} is the current password or one of the {@code lastN - 1} before it (at most
+     * {@link #PASSWORD_HISTORY}); one Argon2id verification per hash, on the caller's thread. @throws NOT_FOUND
+     */
+    boolean isRecentPassword(String address, char[] password, int lastN);
+
+    /** The holder's tax code and recovery contacts. @throws MailStoreException NOT_FOUND */
+    Holder holder(String address);
+
+    /** @throws MailStoreException NOT_FOUND */
+    void setHolder(String address, Holder holder);
+
+    /** Mailboxes whose expiry date is before {@code cutoff}, whatever their state, ordered by expiry. */
+    List<Mailbox> expiredBefore(Instant cutoff);
 
     /**
      * The mailbox if the password matches, whatever its state (callers decide what each state may do).
@@ -41,6 +62,6 @@ public interface Accounts {
 
     void updateSettings(String address, MailboxSettings settings);
 
-    /** Deletes the mailbox with its folders and messages. */
+    /** Deletes the mailbox with its folders, messages, holder data and password history. */
     void deleteMailbox(String address);
 }

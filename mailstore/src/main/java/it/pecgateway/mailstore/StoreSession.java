@@ -17,6 +17,9 @@ public interface StoreSession {
 
     LegalLog legalLog();
 
+    /** Hashed API tokens, sessions, one-off links and codes. */
+    Credentials credentials();
+
     /**
      * Records {@code key} once: true the first time, false if it was already claimed. Used to make a step
      * idempotent across crashes and redeliveries (for example one delivery receipt per message and recipient);

@@ -932,4 +932,123 @@ public abstract class MailStoreContract {
                 Optional.empty(), 0)).get(0).event()).isEqualTo(e);
         assertThat(store.legalLog().verify().intact()).isTrue();
     }
+
+    // ---------------------------------------------------------------- holders, password history, credentials (issue 7)
+
+    @Test
+    void theHolderIsStoredAndGoesWithTheMailbox() {
+        mailbox("a@pec.example");
+        assertThat(store.accounts().holder("a@pec.example")).isEqualTo(Holder.none());
+        Holder h = new Holder(Optional.of("RSSMRA85T10A562S"), Optional.of("mario@example.org"), Optional.of("+393331234567"));
+        store.accounts().setHolder("A@pec.example", h);
+        assertThat(store.accounts().holder("a@pec.example")).isEqualTo(h);
+        store.accounts().deleteMailbox("a@pec.example");
+        assertReason(() -> store.accounts().holder("a@pec.example"), Reason.NOT_FOUND);
+        assertReason(() -> store.accounts().setHolder("a@pec.example", h), Reason.NOT_FOUND);
+    }
+
+    @Test
+    void recentPasswordsAreRecognisedAsFarBackAsAsked() {
+        store.accounts().addDomain("pec.example");
+        store.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.of("first".toCharArray()),
+                MailboxState.ACTIVE, Optional.empty(), 0));
+        for (String pw : List.of("second", "third", "fourth")) {
+            store.accounts().setPassword("a@pec.example", pw.toCharArray());
+        }
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "fourth".toCharArray(), 1)).isTrue();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "third".toCharArray(), 1)).isFalse();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "second".toCharArray(), 3)).isTrue();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "first".toCharArray(), 3)).isFalse();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "first".toCharArray(), 4)).isTrue();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "never".toCharArray(), 24)).isFalse();
+        assertReason(() -> store.accounts().isRecentPassword("nobody@pec.example", "x".toCharArray(), 3), Reason.NOT_FOUND);
+    }
+
+    @Test
+    void thePasswordHistoryKeepsOnlyItsNewestHashesAndGoesWithTheMailbox() {
+        mailbox("a@pec.example");
+        for (int i = 0; i <= Accounts.PASSWORD_HISTORY; i++) {
+            store.accounts().setPassword("a@pec.example", ("pw" + i).toCharArray());
+        }
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "pw0".toCharArray(), 100)).isFalse();
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "pw1".toCharArray(), 100)).isTrue();
+        store.accounts().deleteMailbox("a@pec.example");
+        mailbox("a@pec.example");
+        assertThat(store.accounts().isRecentPassword("a@pec.example", "pw5".toCharArray(), 24)).isFalse();
+    }
+
+    @Test
+    void expiredMailboxesAreListedByExpiry() {
+        mailbox("late@pec.example");
+        mailbox("early@pec.example");
+        mailbox("never@pec.example");
+        mailbox("future@pec.example");
+        store.accounts().setExpiry("late@pec.example", Optional.of(T0.minusSeconds(10)));
+        store.accounts().setExpiry("early@pec.example", Optional.of(T0.minusSeconds(20)));
+        store.accounts().setExpiry("future@pec.example", Optional.of(T0.plusSeconds(1)));
+        assertThat(store.accounts().expiredBefore(T0)).extracting(Mailbox::address)
+                .containsExactly("early@pec.example", "late@pec.example");
+    }
+
+    private static Credentials.NewCredential credential(String kind, String hash, String subject, Optional<Instant> expires) {
+        return new Credentials.NewCredential(kind, hash, subject, "scope", "payload", T0, expires);
+    }
+
+    @Test
+    void aCredentialIsFoundByKindAndHashUntilItExpires() {
+        long id = store.credentials().issue(credential("session", "h1", "a@pec.example", Optional.of(T0.plusSeconds(60))));
+        Credentials.Credential c = store.credentials().find("session", "h1", T0).orElseThrow();
+        assertThat(c).isEqualTo(new Credentials.Credential(id, "session", "a@pec.example", "scope", "payload", T0,
+                Optional.of(T0.plusSeconds(60))));
+        assertThat(store.credentials().find("api-token", "h1", T0)).isEmpty();
+        assertThat(store.credentials().find("session", "h2", T0)).isEmpty();
+        assertThat(store.credentials().find("session", "h1", T0.plusSeconds(60))).isEmpty();
+        assertReason(() -> store.credentials().issue(credential("other", "h1", "x", Optional.empty())), Reason.ALREADY_EXISTS);
+    }
+
+    @Test
+    void aCredentialIsConsumedOnceEvenByRacingCallers() throws Exception {
+        store.credentials().issue(credential("link", "once", "a@pec.example", Optional.empty()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> store.credentials().consume("link", "once", T0).isPresent()));
+            }
+            int won = 0;
+            for (Future<Boolean> f : tries) {
+                won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.credentials().find("link", "once", T0)).isEmpty();
+    }
+
+    @Test
+    void credentialsAreListedRevokedAndPurged() {
+        long a = store.credentials().issue(credential("session", "s1", "a@pec.example", Optional.of(T0.plusSeconds(10))));
+        store.credentials().issue(credential("session", "s2", "a@pec.example", Optional.of(T0.plusSeconds(100))));
+        store.credentials().issue(credential("session", "s3", "b@pec.example", Optional.empty()));
+        store.credentials().issue(credential("token", "t1", "ops", Optional.empty()));
+        assertThat(store.credentials().list("session", Optional.of("a@pec.example"), T0)).hasSize(2);
+        assertThat(store.credentials().list("session", Optional.empty(), T0.plusSeconds(10))).extracting(Credentials.Credential::subject)
+                .containsExactly("a@pec.example", "b@pec.example");
+        assertThat(store.credentials().revoke(a)).isTrue();
+        assertThat(store.credentials().revoke(a)).isFalse();
+        assertThat(store.credentials().purgeExpired(T0.plusSeconds(100))).isEqualTo(1);
+        assertThat(store.credentials().revokeAll("session", "b@pec.example")).isEqualTo(1);
+        assertThat(store.credentials().list("session", Optional.empty(), T0)).isEmpty();
+        assertThat(store.credentials().list("token", Optional.empty(), T0)).hasSize(1);
+    }
+
+    @Test
+    void credentialsTakePartInTransactions() {
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.credentials().issue(credential("session", "rolled-back", "a", Optional.empty()));
+            throw new IllegalStateException("abort");
+        })).hasMessage("abort");
+        assertThat(store.credentials().find("session", "rolled-back", T0)).isEmpty();
+    }
 }

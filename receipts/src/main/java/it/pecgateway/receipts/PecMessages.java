@@ -30,9 +30,14 @@ public final class PecMessages {
 
     /** @throws IllegalArgumentException when the service address is not the certificate's rfc822Name */
     public PecMessages(PecSettings settings, SigningIdentity identity, Clock clock, IdGenerator ids) {
+        this(settings, identity, clock, ids, SigningObserver.NONE);
+    }
+
+    /** @param signing told the duration of every signature (metrics) */
+    public PecMessages(PecSettings settings, SigningIdentity identity, Clock clock, IdGenerator ids, SigningObserver signing) {
         this.settings = Objects.requireNonNull(settings);
         this.emitter = new Emitter(settings, new SignedMessageWriter(new SmimeSigner(identity,
-                settings.serviceAddress())), Objects.requireNonNull(ids));
+                settings.serviceAddress()), Objects.requireNonNull(signing)), Objects.requireNonNull(ids));
         this.envelopes = new Envelopes(emitter);
         this.clock = Objects.requireNonNull(clock);
     }

@@ -23,9 +23,11 @@ final class SignedMessageWriter {
     static final String PREAMBLE = "This is an S/MIME signed message";
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, Ascii.CRLF);
     private final SmimeSigner signer;
+    private final SigningObserver observer;
 
-    SignedMessageWriter(SmimeSigner signer) {
+    SignedMessageWriter(SmimeSigner signer, SigningObserver observer) {
         this.signer = signer;
+        this.observer = observer;
     }
 
     /**
@@ -49,7 +51,9 @@ final class SignedMessageWriter {
         Ascii.line(out, "--" + boundaries.signed());
         SmimeSigner.Session signature = signer.start(signingTime);
         writeFirstPart(new Tee(out, signature.content()), boundaries, body, daticert, postacert);
+        long signing = System.nanoTime();
         byte[] cms = signature.finish();
+        observer.signed(System.nanoTime() - signing);
         Ascii.line(out, "");
         Ascii.line(out, "--" + boundaries.signed());
         Ascii.line(out, "Content-Type: application/pkcs7-signature; name=\"smime.p7s\"");

@@ -35,7 +35,7 @@ class MalformedInputTest {
     /** A correctly signed message with the given PEC header and daticert bytes (or none). */
     private static byte[] signed(String pecHeader, Optional<byte[]> daticert) throws Exception {
         SignedMessageWriter writer = new SignedMessageWriter(
-                new SmimeSigner(TestKit.pki().signing(), TestKit.SERVICE_ADDRESS));
+                new SmimeSigner(TestKit.pki().signing(), TestKit.SERVICE_ADDRESS), SigningObserver.NONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<byte[]> headers = List.of(ascii("From: " + TestKit.SERVICE_ADDRESS + "\r\n"), ascii("To: a@b.it\r\n"),
                 ascii("Subject: ACCETTAZIONE: x\r\n"), ascii(pecHeader + "\r\n"));

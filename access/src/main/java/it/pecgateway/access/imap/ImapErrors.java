@@ -15,6 +15,11 @@ final class ImapErrors {
     private ImapErrors() {
     }
 
+    /** Whether a failure is ours (a generic reply, the details in the log) rather than the client's or the store's. */
+    static boolean internal(Throwable failure) {
+        return !(failure instanceof ImapSyntaxException) && !(failure instanceof MailStoreException);
+    }
+
     static Reply reply(Throwable failure, AccessMetrics metrics) {
         if (failure instanceof ImapSyntaxException e) {
             return Reply.bad(e.getMessage());

@@ -85,6 +85,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private void run(ImapFrame frame, Reply.Continuation waiting, String waitingTag) {
         String tag = waitingTag;
         boolean expungeAllowed = true;
+        boolean internal = false;
         Reply reply;
         try {
             if (waiting != null) {
@@ -113,10 +114,12 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             }
         } catch (BrokenResponseException e) {
             log.warn("IMAP response cut half way, closing the connection", e);
+            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, AccessMetrics.Outcome.ERROR);
             session.out.output().release();
             channel.close();
             return;
         } catch (Throwable t) {
+            internal = ImapErrors.internal(t);
             reply = ImapErrors.reply(t, ctx.metrics());
         } finally {
             frame.discardLiterals();
@@ -132,7 +135,21 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             channel.close();
             return;
         }
+        if (reply.status() != Reply.Status.CONTINUE) {
+            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, outcome(reply, internal));
+        }
         finish(tag, reply);
+    }
+
+    private static AccessMetrics.Outcome outcome(Reply reply, boolean internal) {
+        if (internal) {
+            return AccessMetrics.Outcome.ERROR;
+        }
+        return switch (reply.status()) {
+            case OK, CONTINUE -> AccessMetrics.Outcome.OK;
+            case NO -> AccessMetrics.Outcome.NO;
+            case BAD -> AccessMetrics.Outcome.BAD;
+        };
     }
 
     private Reply dispatch(ImapCommand command, boolean uid, ImapReader r) throws IOException {

@@ -12,6 +12,11 @@ final class Pop3Errors {
     private Pop3Errors() {
     }
 
+    /** Whether a failure is ours (a generic reply, the details in the log) rather than the client's or the store's. */
+    static boolean internal(Throwable failure) {
+        return !(failure instanceof Pop3SyntaxException) && !(failure instanceof MailStoreException);
+    }
+
     static Pop3Reply reply(Throwable failure, AccessMetrics metrics) {
         if (failure instanceof Pop3SyntaxException e) {
             return Pop3Reply.err(e.getMessage());

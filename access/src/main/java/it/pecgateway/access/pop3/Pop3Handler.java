@@ -85,9 +85,12 @@ final class Pop3Handler extends SessionHandler<String> {
 
     private void run(String line, Pop3Reply.Continuation waiting) {
         Pop3Reply reply;
+        AccessMetrics.Outcome failure = null;
         try {
             reply = waiting != null ? waiting.onLine(session, line) : dispatch(line);
         } catch (Throwable t) {
+            failure = Pop3Errors.internal(t) ? AccessMetrics.Outcome.ERROR
+                    : t instanceof Pop3SyntaxException ? AccessMetrics.Outcome.BAD : null;
             reply = Pop3Errors.reply(t, metrics);
         }
         try {
@@ -99,6 +102,10 @@ final class Pop3Handler extends SessionHandler<String> {
             return;
         }
         Pop3Reply.Continuation next = reply.continuation();
+        if (next == null) {
+            metrics.commandCompleted(AccessMetrics.Protocol.POP3, failure != null ? failure
+                    : reply.line() != null && reply.line().startsWith("-ERR") ? AccessMetrics.Outcome.NO : AccessMetrics.Outcome.OK);
+        }
         complete(reply.line() == null ? null : reply.line() + "\r\n", reply.delay(), reply.close(),
                 next == null ? null : () -> continuation = next);
     }

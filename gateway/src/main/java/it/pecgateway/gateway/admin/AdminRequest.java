@@ -15,8 +15,16 @@ import java.util.Optional;
 public record AdminRequest(Operation operation, String subject, Optional<String> password, java.util.List<String> arguments) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** MAILBOX_RULE and MAILBOX_NOTIFY carry their words in {@code arguments} ({@link MailboxSettingsChange}). */
-    public enum Operation { ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES, MAILBOX_RULE, MAILBOX_NOTIFY }
+    /**
+     * MAILBOX_RULE and MAILBOX_NOTIFY carry their words in {@code arguments} ({@link MailboxSettingsChange}); the
+     * others carry {@code name=value} words ({@link Words}).
+     */
+    public enum Operation {
+        ADD_DOMAIN, ADD_MAILBOX, SET_PASSWORD, LIST_MAILBOXES, MAILBOX_RULE, MAILBOX_NOTIFY,
+        SHOW_MAILBOX, SET_HOLDER, SUSPEND, RESUME, RENEW, DELETE_MAILBOX, SEND_RESET, IMPORT_MAILBOXES, LIFECYCLE_RUN,
+        TOKEN_CREATE, TOKEN_LIST, TOKEN_REVOKE,
+        LOG_QUERY, LOG_EXPORT, LOG_VERIFY
+    }
 
     public AdminRequest {
         arguments = java.util.List.copyOf(arguments);

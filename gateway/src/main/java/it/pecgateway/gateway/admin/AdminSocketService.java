@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * then runs on the gateway's own store and takes effect at once. One JSON line in, one JSON line out.
  */
 public final class AdminSocketService implements Service {
-    static final int MAX_REQUEST_CHARS = 64 * 1024;
+    /** Large enough for a CSV import of a few thousand members. */
+    static final int MAX_REQUEST_CHARS = 8 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(AdminSocketService.class);
 
     private final Path socket;

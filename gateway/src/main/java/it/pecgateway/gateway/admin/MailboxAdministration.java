@@ -1,20 +1,22 @@
 package it.pecgateway.gateway.admin;
 
+import it.pecgateway.gateway.ops.Actor;
+import it.pecgateway.gateway.ops.OpsException;
+import it.pecgateway.gateway.ops.Operations;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStoreException;
-import it.pecgateway.mailstore.Mailbox;
-import it.pecgateway.mailstore.MailboxState;
-import it.pecgateway.mailstore.NewMailbox;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Runs administration requests on a store: the same code whether the CLI or a running gateway holds the store. */
+/**
+ * Runs administration requests through the operations service layer, as the local operator: the same code whether
+ * the CLI or a running gateway holds the store. Refusals become exit status 1 (failed) or 2 (invalid request).
+ */
 public final class MailboxAdministration {
-    private final MailStore store;
+    private final Operations ops;
 
-    public MailboxAdministration(MailStore store) {
-        this.store = store;
+    public MailboxAdministration(Operations ops) {
+        this.ops = ops;
     }
 
     /** Adds the configured PEC domains the store does not host yet (at every start, and before CLI commands). */
@@ -36,43 +38,24 @@ public final class MailboxAdministration {
         try {
             return switch (request.operation()) {
                 case ADD_DOMAIN -> {
-                    store.accounts().addDomain(request.subject());
+                    ops.context().store().accounts().addDomain(request.subject());
                     yield AdminReply.done("domain " + request.subject() + " added\n");
                 }
-                case ADD_MAILBOX -> addMailbox(request.subject(), request.password());
-                case SET_PASSWORD -> {
-                    char[] password = request.password().orElseThrow().toCharArray();
-                    if (store.accounts().find(request.subject()).isEmpty()) {
-                        yield AdminReply.failed(1, request.subject() + ": no such mailbox");
-                    }
-                    boolean activated = store.inTransaction(session -> {
-                        session.accounts().setPassword(request.subject(), password);
-                        boolean inactive = session.accounts().find(request.subject()).orElseThrow().state() == MailboxState.INACTIVE;
-                        if (inactive) {
-                            session.accounts().setState(request.subject(), MailboxState.ACTIVE);
-                        }
-                        return inactive;
-                    });
-                    yield AdminReply.done("password of " + request.subject() + " changed" + (activated ? "; mailbox activated" : "") + "\n");
-                }
-                case MAILBOX_RULE, MAILBOX_NOTIFY -> new MailboxSettingsChange(store).execute(request);
-                case LIST_MAILBOXES -> AdminReply.done(store.accounts()
-                        .list(request.subject().isEmpty() ? Optional.empty() : Optional.of(request.subject())).stream()
-                        .map(m -> m.address() + "\t" + m.state().name().toLowerCase(java.util.Locale.ROOT) + "\n")
+                case LIST_MAILBOXES -> AdminReply.done(ops.provisioning().list(Actor.Operator.LOCAL,
+                                request.subject().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(request.subject()))
+                        .stream().map(m -> m.address() + "\t" + m.state().name().toLowerCase(java.util.Locale.ROOT) + "\n")
                         .collect(Collectors.joining()));
+                case MAILBOX_RULE, MAILBOX_NOTIFY -> new MailboxSettingsChange(ops).execute(request);
+                case LOG_QUERY, LOG_EXPORT, LOG_VERIFY -> new LogAdministration(ops.context().store()).execute(request);
+                case TOKEN_CREATE, TOKEN_LIST, TOKEN_REVOKE -> new TokenAdministration(ops.tokens()).execute(request);
+                default -> new MailboxLifecycleAdministration(ops).execute(request);
             };
+        } catch (OpsException e) {
+            String problems = e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems());
+            return AdminReply.failed(e.kind().cliStatus(), e.getMessage() + problems);
         } catch (MailStoreException e) {
             int status = e.reason() == MailStoreException.Reason.INVALID ? 2 : 1;
             return AdminReply.failed(status, request.subject() + ": " + e.getMessage());
         }
-    }
-
-    /** With a password the mailbox is active at once; without, it waits for its holder to be given one. */
-    private AdminReply addMailbox(String address, Optional<String> password) {
-        MailboxState state = password.isPresent() ? MailboxState.ACTIVE : MailboxState.INACTIVE;
-        Mailbox created = store.accounts().createMailbox(new NewMailbox(address, password.map(String::toCharArray), state,
-                Optional.empty(), 0));
-        return AdminReply.done("mailbox " + created.address() + " added (" + state.name().toLowerCase(java.util.Locale.ROOT)
-                + (password.isPresent() ? "" : "; set a password with `mailbox passwd` to activate it") + ")\n");
     }
 }

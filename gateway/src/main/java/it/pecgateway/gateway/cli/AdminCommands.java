@@ -5,6 +5,8 @@ import it.pecgateway.gateway.admin.AdminReply;
 import it.pecgateway.gateway.admin.AdminRequest;
 import it.pecgateway.gateway.admin.AdminSocketClient;
 import it.pecgateway.gateway.admin.MailboxAdministration;
+import it.pecgateway.gateway.ops.Operations;
+import it.pecgateway.gateway.ops.PublicUrl;
 import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.MailStores;
 import java.io.BufferedReader;
@@ -22,9 +24,18 @@ final class AdminCommands {
     }
 
     static int run(ConfigOption option, AdminRequest request, CliContext context) throws IOException {
+        return report(send(option, request, context), context);
+    }
+
+    /** The reply of the running gateway, or of the store opened here. */
+    static AdminReply send(ConfigOption option, AdminRequest request, CliContext context) throws IOException {
         GatewayConfig config = ConfigResolution.forAdministration(option, context);
         Optional<AdminReply> remote = AdminSocketClient.send(config.dataDir(), request);
-        AdminReply reply = remote.isPresent() ? remote.get() : runHere(config, request, context);
+        return remote.isPresent() ? remote.get() : runHere(config, request, context);
+    }
+
+    /** Prints the reply (output on stdout, error on stderr) and gives the exit status. */
+    static int report(AdminReply reply, CliContext context) {
         context.out().print(reply.output());
         context.out().flush();
         if (!reply.error().isEmpty()) {
@@ -36,7 +47,8 @@ final class AdminCommands {
     private static AdminReply runHere(GatewayConfig config, AdminRequest request, CliContext context) {
         try (MailStore store = MailStores.open(config.storage(), context.clock())) {
             MailboxAdministration.ensureDomains(store, config.provider().domains());
-            return new MailboxAdministration(store).execute(request);
+            Operations ops = Operations.of(config, store, context.clock(), PublicUrl.of(config, () -> config.listeners().http().port()));
+            return new MailboxAdministration(ops).execute(request);
         }
     }
 

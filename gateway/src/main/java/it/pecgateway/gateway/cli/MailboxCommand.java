@@ -11,10 +11,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "mailbox", description = "PEC mailboxes; works while the gateway runs and takes effect at once.",
         subcommands = {MailboxCommand.Add.class, MailboxCommand.Passwd.class, MailboxCommand.List.class,
+                MailboxLifecycleCommands.Show.class, MailboxLifecycleCommands.Holder.class, MailboxLifecycleCommands.Suspend.class,
+                MailboxLifecycleCommands.Resume.class, MailboxLifecycleCommands.Renew.class, MailboxLifecycleCommands.Delete.class,
+                MailboxLifecycleCommands.Reset.class, MailboxLifecycleCommands.Import.class,
                 MailboxRuleCommand.class, MailboxNotifyCommand.class})
 public final class MailboxCommand {
 
-    @Command(name = "add", description = "Create a mailbox in a hosted domain; active when given a password.")
+    @Command(name = "add", description = "Create a mailbox in a hosted domain: active when given a password, else inactive"
+            + " (with --recovery-email, an activation link is e-mailed there).")
     public static final class Add implements Callable<Integer> {
         private final CliContext context;
 
@@ -27,6 +31,21 @@ public final class MailboxCommand {
         @Option(names = "--password-stdin", description = "read the password from the first line of standard input")
         boolean passwordStdin;
 
+        @Option(names = "--tax-code", paramLabel = "CODE", description = "the holder's codice fiscale (for password resets)")
+        String taxCode;
+
+        @Option(names = "--recovery-email", paramLabel = "ADDRESS", description = "where reset and activation links go")
+        String recoveryEmail;
+
+        @Option(names = "--phone", paramLabel = "+39...", description = "the holder's recovery phone")
+        String phone;
+
+        @Option(names = "--quota", paramLabel = "SIZE", description = "storage quota, for example 2GB (default unlimited)")
+        String quota;
+
+        @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "last valid day (default: validity years from activation)")
+        String expires;
+
         public Add(CliContext context) {
             this.context = context;
         }
@@ -34,7 +53,13 @@ public final class MailboxCommand {
         @Override
         public Integer call() throws Exception {
             Optional<String> password = passwordStdin ? Optional.of(AdminCommands.passwordFromStdin(context)) : Optional.empty();
-            return AdminCommands.run(config, new AdminRequest(Operation.ADD_MAILBOX, address, password), context);
+            java.util.List<String> words = new java.util.ArrayList<>();
+            MailboxLifecycleCommands.OnMailbox.add(words, "tax-code", taxCode);
+            MailboxLifecycleCommands.OnMailbox.add(words, "recovery-email", recoveryEmail);
+            MailboxLifecycleCommands.OnMailbox.add(words, "phone", phone);
+            MailboxLifecycleCommands.OnMailbox.add(words, "quota", quota);
+            MailboxLifecycleCommands.OnMailbox.add(words, "expires", expires);
+            return AdminCommands.run(config, new AdminRequest(Operation.ADD_MAILBOX, address, password, words), context);
         }
     }
 

@@ -1,5 +1,6 @@
 package it.pecgateway.gateway.http;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,7 +12,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -36,27 +40,38 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         // the request is released when this method returns: keep only what the answer needs
         String method = request.method().name();
-        String uri = request.uri();
         HttpVersion version = request.protocolVersion();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && !request.decoderResult().isFailure();
         if (request.decoderResult().isFailure()) {
             write(ctx, version, false, method, HttpReply.error(400, "bad request"));
             return;
         }
+        HttpRequest copy = copy(ctx, request);
         try {
-            work.execute(() -> write(ctx, version, keepAlive, method, answer(method, uri)));
+            work.execute(() -> write(ctx, version, keepAlive, method, answer(copy)));
         } catch (RejectedExecutionException e) {
             write(ctx, version, false, method, HttpReply.error(503, "busy"));
         }
     }
 
-    private HttpReply answer(String method, String uri) {
+    private HttpReply answer(HttpRequest request) {
         try {
-            return routes.handle(method, uri);
+            return routes.handle(request);
         } catch (RuntimeException e) {
-            log.warn("{} {} failed", method, uri, e);
+            log.warn("{} failed", request, e);
             return HttpReply.error(500, "internal error");
         }
+    }
+
+    /** A Netty-free copy; {@code secure} when the connection has a TLS handler (implicit, or chosen by its first bytes). */
+    private static HttpRequest copy(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        return new HttpRequest(request.method().name(), q < 0 ? uri : uri.substring(0, q),
+                q < 0 ? java.util.Map.of() : HttpRequest.parseQuery(uri.substring(q + 1)),
+                HttpRequest.headers(request.headers().entries()), ByteBufUtil.getBytes(request.content()),
+                ctx.pipeline().get(SslHandler.class) != null,
+                ctx.channel().remoteAddress() instanceof InetSocketAddress a ? Optional.of(a) : Optional.empty());
     }
 
     private static void write(ChannelHandlerContext ctx, HttpVersion version, boolean keepAlive, String method, HttpReply reply) {

@@ -37,7 +37,8 @@ import javax.net.ssl.SSLException;
  * {@code none} is plain HTTP only.
  */
 public final class HttpService implements Service {
-    private static final int MAX_REQUEST_BYTES = 64 * 1024;
+    /** Large enough for a CSV import of a few thousand members (administration API). */
+    private static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
     private static final int IDLE_SECONDS = 30;
 
     private final ListenerConfig listener;
@@ -45,9 +46,11 @@ public final class HttpService implements Service {
     private final HttpRoutes routes;
     private EventLoopGroup group;
     private Channel serverChannel;
-    /** Where the routes run: small and bounded; beyond it requests get 503 instead of queueing without end. */
-    private final ExecutorService work = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
-            runnable -> new Thread(runnable, "http-work"));
+    /**
+     * Where the routes run: small and bounded; beyond it requests get 503 instead of queueing without end. Four
+     * threads, because a holder's login spends tens of milliseconds in Argon2id and must not hold up /health.
+     */
+    private final ExecutorService work = workers();
 
     public HttpService(ListenerConfig listener, TlsIdentity tls, HttpRoutes routes) {
         this.listener = listener;
@@ -113,6 +116,13 @@ public final class HttpService implements Service {
         if (group != null) {
             group.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(grace.toMillis() + 1000);
         }
+    }
+
+    private static ExecutorService workers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+                runnable -> new Thread(runnable, "http-work"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static SslContext sslContext(TlsIdentity tls) throws SSLException {

@@ -65,6 +65,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final String serviceAddress;
     private final QueueSignal queued;
     private final CpuGate cpu;
+    private final PecMetrics metrics;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
     private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "body-writer");
@@ -73,7 +74,8 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued, CpuGate cpu) {
+                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued, CpuGate cpu,
+                       PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.classifier = classifier;
@@ -84,6 +86,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
         this.serviceAddress = serviceAddress;
         this.queued = queued;
         this.cpu = cpu;
+        this.metrics = metrics;
     }
 
     @Override
@@ -107,10 +110,11 @@ public final class AccessPoint implements SmtpTransactionHandler {
         }
         CertifiedTime time = pec.now();
         Transaction t = transaction(pec.newIdentificativo(time), time, envelope, headers);
-        Optional<String> problem = FormalChecks.check(envelope, headers, spooled.size(), limits);
+        Optional<FormalCheckFailure> problem = FormalChecks.check(envelope, headers, spooled.size(), limits);
+        metrics.formalChecks(problem);
         try {
             if (problem.isPresent()) {
-                return refuse(t, problem.get(), false);
+                return refuse(t, problem.get().reason(), false);
             }
             VirusScanner.ScanResult scan = scanner.scan(bodyOf(original));
             switch (scan.verdict()) {
@@ -189,6 +193,8 @@ public final class AccessPoint implements SmtpTransactionHandler {
             envelopeCopy.discard();
         }
         queued.workCommitted();
+        metrics.message(PecMetrics.Kind.ACCEPTANCE, PecMetrics.Direction.EMITTED);
+        metrics.message(PecMetrics.Kind.TRANSPORT_ENVELOPE, PecMetrics.Direction.EMITTED);
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
 
@@ -217,6 +223,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
                     Optional.of(reason)));
             return null;
         });
+        metrics.message(virus ? PecMetrics.Kind.NON_ACCEPTANCE_VIRUS : PecMetrics.Kind.NON_ACCEPTANCE, PecMetrics.Direction.EMITTED);
         log.info("submission {} from {} not accepted: {}", t.identificativo(), t.sender(), reason);
         return SmtpReplies.NOT_ACCEPTED.withText("Non accettato, avviso di non accettazione inviato: " + t.identificativo());
     }

@@ -92,9 +92,14 @@ final class DeliveryPoint {
         return Optional.empty();
     }
 
-    void commit(StoreSession tx, Plan plan) {
+    /**
+     * @return the receipts and notices written by this call (claimed now, not by an earlier attempt), for the
+     *         caller to count once its transaction has committed
+     */
+    List<PecMetrics.Kind> commit(StoreSession tx, Plan plan) {
         Transaction t = plan.transaction();
         Instant now = t.time().instant();
+        List<PecMetrics.Kind> written = new ArrayList<>();
         for (Outcome o : plan.outcomes()) {
             if (!tx.claimOnce("consegna:" + t.identificativo() + ":" + o.recipient())) {
                 continue;
@@ -114,6 +119,8 @@ final class DeliveryPoint {
             }
             tx.legalLog().append(AccessPoint.event(t, o.error().isEmpty() ? "consegna" : "mancata-consegna",
                     List.of(o.messageId()), o.error().map(e -> e.erroreEsteso("") + " " + o.recipient())));
+            written.add(o.error().isEmpty() ? PecMetrics.Kind.DELIVERY : PecMetrics.Kind.NON_DELIVERY);
         }
+        return written;
     }
 }

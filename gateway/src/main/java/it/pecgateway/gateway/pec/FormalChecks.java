@@ -7,26 +7,23 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * The formal checks of the access point (digest 9.1), in the digest's order. Each failure is a short Italian reason
- * that goes into the non-acceptance notice ("a causa di ...") and its daticert errore-esteso.
- */
+/** The formal checks of the access point (digest 9.1), in the digest's order; the first failure is the answer. */
 final class FormalChecks {
     private FormalChecks() {
     }
 
-    static Optional<String> check(SmtpEnvelope envelope, OriginalHeaders h, long size, LimitsConfig limits) {
+    static Optional<FormalCheckFailure> check(SmtpEnvelope envelope, OriginalHeaders h, long size, LimitsConfig limits) {
         if (h.from().size() != 1 || h.malformed().contains("From")) {
-            return Optional.of("intestazione From assente o non conforme (un solo indirizzo RFC 5322)");
+            return Optional.of(FormalCheckFailure.FROM);
         }
         if (h.to().isEmpty() || h.malformed().contains("To")) {
-            return Optional.of("intestazione To assente o non conforme");
+            return Optional.of(FormalCheckFailure.TO);
         }
         if (h.malformed().contains("Cc")) {
-            return Optional.of("intestazione Cc non conforme");
+            return Optional.of(FormalCheckFailure.CC);
         }
         if (!h.from().get(0).equalsIgnoreCase(envelope.sender().address())) {
-            return Optional.of("il mittente (MAIL FROM) non coincide con l'intestazione From");
+            return Optional.of(FormalCheckFailure.SENDER_MISMATCH);
         }
         Set<String> headerRecipients = new HashSet<>(h.to());
         headerRecipients.addAll(h.cc());
@@ -35,13 +32,13 @@ final class FormalChecks {
             smtpRecipients.add(OriginalHeaders.lower(p.address()));
         }
         if (!headerRecipients.equals(smtpRecipients)) {
-            return Optional.of("i destinatari (RCPT TO) non coincidono con gli indirizzi in To e Cc");
+            return Optional.of(FormalCheckFailure.RECIPIENTS_MISMATCH);
         }
         if (h.bccHasValue()) {
-            return Optional.of("l'intestazione Bcc contiene indirizzi");
+            return Optional.of(FormalCheckFailure.BCC);
         }
         if (size * smtpRecipients.size() > limits.maxSizeTimesRecipients()) {
-            return Optional.of("dimensione del messaggio per numero di destinatari oltre il limite consentito");
+            return Optional.of(FormalCheckFailure.SIZE_TIMES_RECIPIENTS);
         }
         return Optional.empty();
     }

@@ -32,15 +32,17 @@ final class IncomingEnvelopes {
     private final Outbox outbox;
     private final String serviceAddress;
     private final QueueSignal queued;
+    private final PecMetrics metrics;
 
     IncomingEnvelopes(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, RecipientClassifier classifier,
-                      String serviceAddress, QueueSignal queued) {
+                      String serviceAddress, QueueSignal queued, PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.deliveryPoint = deliveryPoint;
         this.outbox = new Outbox(classifier);
         this.serviceAddress = serviceAddress;
         this.queued = queued;
+        this.metrics = metrics;
     }
 
     SmtpReply handle(Classification.TransportEnvelope te, ByteSource message, List<String> recipients,
@@ -54,16 +56,19 @@ final class IncomingEnvelopes {
         Emitted presaId = pec.takeInCharge(t, recipients, sender.mailReceipt(), presa);
         DeliveryPoint.Plan plan = deliveryPoint.prepare(t, message, te.postacert(), recipients);
         it.pecgateway.mailstore.BlobId presaBlob = store.blobs().put(BodySource.of(presa.toByteArray()));
-        store.inTransaction(tx -> {
+        List<PecMetrics.Kind> written = store.inTransaction(tx -> {
+            List<PecMetrics.Kind> kinds = new ArrayList<>();
             if (tx.claimOnce("presa:" + t.identificativo() + ":" + String.join(",", recipients))) {
                 outbox.send(tx, presaBlob, serviceAddress, sender.mailReceipt(), t.identificativo(),
                         time.instant());
                 tx.legalLog().append(providerEvent(t, "presa-in-carico", List.of(presaId.messageId()), sender, recipients));
+                kinds.add(PecMetrics.Kind.TAKE_IN_CHARGE);
             }
-            deliveryPoint.commit(tx, plan);
-            return null;
+            kinds.addAll(deliveryPoint.commit(tx, plan));
+            return kinds;
         });
         queued.workCommitted(); // the take-in-charge and the receipts leave through the queue
+        metrics.emitted(written);
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
 
@@ -76,17 +81,20 @@ final class IncomingEnvelopes {
             ids.add(pec.virusDetection(t, recipient, finding, sender.mailReceipt(), out).messageId());
             notices.add(out.toByteArray());
         }
-        store.inTransaction(tx -> {
+        boolean claimed = store.inTransaction(tx -> {
             if (!tx.claimOnce("virus:" + t.identificativo() + ":" + String.join(",", recipients))) {
-                return null;
+                return false;
             }
             VirusArchive.store(tx, serviceAddress, AccessPoint.bodyOf(message), t.time().instant());
             for (byte[] notice : notices) {
                 outbox.send(tx, BodySource.of(notice), serviceAddress, sender.mailReceipt(), t.identificativo(), t.time().instant());
             }
             tx.legalLog().append(providerEvent(t, "rilevazione-virus", ids, sender, recipients));
-            return null;
+            return true;
         });
+        if (claimed) {
+            notices.forEach(n -> metrics.message(PecMetrics.Kind.VIRUS_DETECTION, PecMetrics.Direction.EMITTED));
+        }
         return SmtpReplies.ACCEPTED.withText(t.identificativo());
     }
 

@@ -38,15 +38,17 @@ public final class IncomingPoint implements SmtpTransactionHandler {
     private final IncomingEnvelopes envelopes;
     private final IncomingReceipts receipts;
     private final OrdinaryMail ordinary;
+    private final PecMetrics metrics;
 
     IncomingPoint(Supplier<ProvidersIndex> index, Clock clock, VirusScanner scanner, IncomingEnvelopes envelopes,
-                  IncomingReceipts receipts, OrdinaryMail ordinary) {
+                  IncomingReceipts receipts, OrdinaryMail ordinary, PecMetrics metrics) {
         this.index = index;
         this.clock = clock;
         this.scanner = scanner;
         this.envelopes = envelopes;
         this.receipts = receipts;
         this.ordinary = ordinary;
+        this.metrics = metrics;
     }
 
     @Override
@@ -55,6 +57,27 @@ public final class IncomingPoint implements SmtpTransactionHandler {
         List<String> recipients = envelope.recipients().stream().map(SmtpPath::address).toList();
         ProvidersIndex snapshot = index.get();
         Classification c = PecReader.forProviders(snapshot, clock).classify(message);
+        SmtpReply reply = handle(c, snapshot, envelope, message, recipients);
+        if (reply.isPositive()) {
+            metrics.message(receivedKind(c, snapshot), PecMetrics.Direction.RECEIVED);
+        }
+        return reply;
+    }
+
+    /** What was taken in, as counted: a transport envelope only when its signer is a provider of the index. */
+    private static PecMetrics.Kind receivedKind(Classification c, ProvidersIndex snapshot) {
+        if (c instanceof Classification.TransportEnvelope te) {
+            return te.signature().signer().flatMap(snapshot::providerOfCertificate).isPresent()
+                    ? PecMetrics.Kind.TRANSPORT_ENVELOPE : PecMetrics.Kind.ORDINARY;
+        }
+        if (c instanceof Classification.Receipt r) {
+            return PecMetrics.Kind.of(r.kind());
+        }
+        return c instanceof Classification.AnomalyEnvelope ? PecMetrics.Kind.ANOMALY_ENVELOPE : PecMetrics.Kind.ORDINARY;
+    }
+
+    private SmtpReply handle(Classification c, ProvidersIndex snapshot, SmtpEnvelope envelope, ByteSource message,
+                             List<String> recipients) {
         try {
             if (c instanceof Classification.TransportEnvelope te) {
                 Optional<ProviderEntry> provider = te.signature().signer().flatMap(snapshot::providerOfCertificate);

@@ -38,12 +38,15 @@ final class IncomingReceipts {
     private final PecMessages pec;
     private final Outbox outbox;
     private final String serviceAddress;
+    private final PecMetrics metrics;
 
-    IncomingReceipts(MailStore store, PecMessages pec, RecipientClassifier classifier, String serviceAddress) {
+    IncomingReceipts(MailStore store, PecMessages pec, RecipientClassifier classifier, String serviceAddress,
+                     PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.outbox = new Outbox(classifier);
         this.serviceAddress = serviceAddress;
+        this.metrics = metrics;
     }
 
     SmtpReply handle(Classification.Receipt r, ByteSource message, List<String> recipients) throws IOException {
@@ -52,9 +55,9 @@ final class IncomingReceipts {
         Optional<byte[]> virusNotice = r.kind() == ReceiptKind.VIRUS_DETECTION ? virusNotice(d, now) : Optional.empty();
         String key = "ricevuta:" + r.headers().messageId().orElse(d.identificativo() + "/" + d.tipo().value()) + ":" + recipients;
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
-        store.inTransaction(tx -> {
+        boolean claimed = store.inTransaction(tx -> {
             if (!tx.claimOnce(key)) {
-                return null;
+                return false;
             }
             deliver(tx, blob, recipients, now.instant());
             track(tx.tracking(), r.kind(), d, now.instant());
@@ -62,8 +65,11 @@ final class IncomingReceipts {
             tx.legalLog().append(new LogEvent(d.identificativo(), now.instant(), "ricezione-" + d.tipo().value(), d.mittente(),
                     recipients, d.oggetto().orElse(""), r.headers().messageId().map(List::of).orElse(List.of()),
                     Optional.of(d.gestoreEmittente()), d.consegna()));
-            return null;
+            return true;
         });
+        if (claimed && virusNotice.isPresent()) {
+            metrics.message(PecMetrics.Kind.NON_DELIVERY_VIRUS, PecMetrics.Direction.EMITTED);
+        }
         return SmtpReplies.ACCEPTED;
     }
 

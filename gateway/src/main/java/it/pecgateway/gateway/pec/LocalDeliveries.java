@@ -39,9 +39,10 @@ final class LocalDeliveries {
     private final Clock clock;
     private final QueueSignal signal;
     private final CpuGate cpu;
+    private final PecMetrics metrics;
 
     LocalDeliveries(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, Supplier<ProvidersIndex> index, Clock clock,
-                    QueueSignal signal, CpuGate cpu) {
+                    QueueSignal signal, CpuGate cpu, PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.deliveryPoint = deliveryPoint;
@@ -49,6 +50,7 @@ final class LocalDeliveries {
         this.clock = clock;
         this.signal = signal;
         this.cpu = cpu;
+        this.metrics = metrics;
     }
 
     /**
@@ -85,14 +87,16 @@ final class LocalDeliveries {
             }
         }
         if (!plans.isEmpty()) {
-            store.inTransaction(tx -> {
+            List<PecMetrics.Kind> written = store.inTransaction(tx -> {
+                List<PecMetrics.Kind> kinds = new ArrayList<>();
                 plans.forEach((entry, plan) -> {
                     if (completed(tx, entry, owner)) {
-                        deliveryPoint.commit(tx, plan);
+                        kinds.addAll(deliveryPoint.commit(tx, plan));
                     }
                 });
-                return null;
+                return kinds;
             });
+            metrics.emitted(written);
             signal.workCommitted(); // receipts for other providers may have been queued
         }
         return results;

@@ -35,12 +35,14 @@ final class OrdinaryMail {
     private final PecMessages pec;
     private final VirusScanner scanner;
     private final ArrivalNotices notices;
+    private final PecMetrics metrics;
 
-    OrdinaryMail(MailStore store, PecMessages pec, VirusScanner scanner, ArrivalNotices notices) {
+    OrdinaryMail(MailStore store, PecMessages pec, VirusScanner scanner, ArrivalNotices notices, PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.scanner = scanner;
         this.notices = notices;
+        this.metrics = metrics;
     }
 
     SmtpReply handle(SmtpEnvelope envelope, ByteSource message, String reason, List<String> recipients) throws IOException {
@@ -108,6 +110,9 @@ final class OrdinaryMail {
                     Optional.empty(), Optional.of(reason)));
             return null;
         });
+        if (anomaly.isPresent()) {
+            metrics.message(PecMetrics.Kind.ANOMALY_ENVELOPE, PecMetrics.Direction.EMITTED);
+        }
         return SmtpReplies.ACCEPTED;
     }
 }

@@ -34,18 +34,21 @@ public final class PecTimers implements AutoCloseable {
     private final TimersConfig config;
     private final Outbox outbox;
     private final String serviceAddress;
+    private final PecMetrics metrics;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pec-timers");
         t.setDaemon(true);
         return t;
     });
 
-    PecTimers(MailStore store, PecMessages pec, TimersConfig config, RecipientClassifier classifier, String serviceAddress) {
+    PecTimers(MailStore store, PecMessages pec, TimersConfig config, RecipientClassifier classifier, String serviceAddress,
+              PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.config = config;
         this.outbox = new Outbox(classifier);
         this.serviceAddress = serviceAddress;
+        this.metrics = metrics;
     }
 
     public void start() {
@@ -84,8 +87,9 @@ public final class PecTimers implements AutoCloseable {
         }
         Instant at = now.instant();
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(BodySource.of(out.toByteArray()));
-        store.inTransaction(tx -> {
-            if (tx.claimOnce((finalNotice ? "24h:" : "12h:") + due.reference() + ":" + due.recipient())) {
+        boolean claimed = store.inTransaction(tx -> {
+            boolean first = tx.claimOnce((finalNotice ? "24h:" : "12h:") + due.reference() + ":" + due.recipient());
+            if (first) {
                 outbox.send(tx, blob, serviceAddress, t.sender(), t.identificativo(), at);
                 tx.legalLog().append(AccessPoint.event(t, finalNotice ? "preavviso-24h" : "preavviso-12h",
                         List.of(emitted.messageId()), Optional.of(due.recipient())));
@@ -95,8 +99,12 @@ public final class PecTimers implements AutoCloseable {
             } else {
                 tx.tracking().markWarned(due.reference(), due.recipient(), at);
             }
-            return null;
+            return first;
         });
+        if (claimed) {
+            metrics.timerFired(finalNotice ? PecMetrics.Timer.FINAL_24H : PecMetrics.Timer.WARNING_12H);
+            metrics.message(finalNotice ? PecMetrics.Kind.TIMEOUT_24H : PecMetrics.Kind.TIMEOUT_12H, PecMetrics.Direction.EMITTED);
+        }
     }
 
     @Override

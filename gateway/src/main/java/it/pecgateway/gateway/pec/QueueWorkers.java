@@ -44,10 +44,12 @@ public final class QueueWorkers implements AutoCloseable {
     private final ExecutorService pool;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Duration lease;
+    private final RelayPeers peers;
+    private final PecMetrics metrics;
 
     /** @param idlePause how long an idle worker waits for a {@link QueueSignal} before it looks at the queue anyway */
     QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
-                 String nodeId, Duration idlePause, QueueSignal signal) {
+                 String nodeId, Duration idlePause, QueueSignal signal, RelayPeers peers, PecMetrics metrics) {
         this.store = store;
         this.relay = relay;
         this.router = router;
@@ -58,6 +60,8 @@ public final class QueueWorkers implements AutoCloseable {
         this.idlePause = idlePause;
         this.signal = signal;
         this.lease = leaseFor(relay);
+        this.peers = peers;
+        this.metrics = metrics;
         this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
             Thread t = new Thread(r, "queue-worker");
             t.setDaemon(true);
@@ -128,11 +132,18 @@ public final class QueueWorkers implements AutoCloseable {
             entries.forEach(entry -> work(owner, entry, failed));
             return;
         }
-        notDone.forEach((id, attempt) -> entries.stream().filter(e -> e.id() == id).findFirst()
-                .ifPresent(entry -> work(owner, entry, attempt)));
+        for (QueueEntry entry : entries) {
+            DeliveryAttempt attempt = notDone.get(entry.id());
+            if (attempt != null) {
+                work(owner, entry, attempt);
+            } else {
+                metrics.relayAttempt(peers.of(entry), DeliveryAttempt.Outcome.DELIVERED); // completed by the delivery
+            }
+        }
     }
 
     private void work(String owner, QueueEntry entry, DeliveryAttempt attempt) {
+        metrics.relayAttempt(peers.of(entry), attempt.outcome());
         try {
             switch (attempt.outcome()) {
                 case DELIVERED -> store.queue().complete(entry.id(), owner);

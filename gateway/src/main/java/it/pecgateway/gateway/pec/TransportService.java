@@ -17,6 +17,7 @@ import it.pecgateway.gateway.relay.Router;
 import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.gateway.smtp.SmtpEndpoint;
 import it.pecgateway.gateway.smtp.SmtpListener;
+import it.pecgateway.gateway.smtp.SmtpMetrics;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.gateway.smtp.Spool;
 import it.pecgateway.gateway.smtp.SmtpTransactionHandler;
@@ -53,8 +54,11 @@ public final class TransportService implements Service {
     private final Supplier<ProvidersIndex> index;
     private final Optional<ProvidersIndexLdifReloader> reloader;
     private final List<SmtpListener> listeners = new ArrayList<>();
+    /** The configuration key of each listener, in the order of {@link #listeners}. */
+    private final List<String> listenerNames = new ArrayList<>();
     private final QueueWorkers workers;
     private final PecTimers timers;
+    private final SmtpMetrics smtpMetrics;
     private final ScheduledExecutorService indexScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "providers-index");
         t.setDaemon(true);
@@ -66,16 +70,18 @@ public final class TransportService implements Service {
      * @param resolver      DNS for MX lookups (static routes bypass it)
      */
     public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust,
-                            MxResolver resolver, Clock clock) {
+                            MxResolver resolver, Clock clock, TransportMetrics metrics) {
         this.config = config;
         this.store = store;
+        this.smtpMetrics = metrics.smtp();
         String service = config.provider().serviceAddress();
         this.reloader = config.providersIndex().ldif().map(file -> new ProvidersIndexLdifReloader(file, ProvidersIndex.empty()));
         Supplier<ProvidersIndex> loaded = reloader.<Supplier<ProvidersIndex>>map(r -> r).orElse(ProvidersIndex::empty);
         this.index = new IndexWithSelf(loaded, config.provider(), keys.signing());
         RecipientClassifier classifier = new RecipientClassifier(config.provider()::hostsDomain, index);
         PecMessages pec = new PecMessages(PecSettings.of(config.provider()), keys.signing(), clock,
-                new RandomIdGenerator(config.provider().primaryHostname()));
+                new RandomIdGenerator(config.provider().primaryHostname()), metrics.signing());
+        PecMetrics counts = metrics.pec();
         VirusScanner scanner = config.antivirus().enabled()
                 ? new ClamdScanner(config.antivirus().host(), config.antivirus().port(), config.antivirus().timeout(),
                 config.limits().maxMessageBytes() + (1 << 20))
@@ -85,38 +91,43 @@ public final class TransportService implements Service {
         QueueSignal queued = new QueueSignal();
         CpuGate cpu = CpuGate.twoPerCore();
         Spool spool = spool(config);
-        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued, cpu);
+        AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued,
+                cpu, counts);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
-                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued),
-                new IncomingReceipts(store, pec, classifier, service), new OrdinaryMail(store, pec, scanner, notices));
+                new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued, counts),
+                new IncomingReceipts(store, pec, classifier, service, counts),
+                new OrdinaryMail(store, pec, scanner, notices, counts), counts);
         SSLContext serverTls = ServerTls.sslContext(keys.tls());
-        AuthThrottle throttle = new AuthThrottle(AuthThrottle.Policy.defaults(), clock);
+        AuthThrottle throttle = new AuthThrottle(config.smtp().authThrottle(), clock);
         MailboxAuthenticator authenticator = new MailboxAuthenticator(store.accounts(), clock);
-        addListener(config.listeners().smtps(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
-        addListener(config.listeners().submission(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
-        addListener(config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("smtps", config.listeners().smtps(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("submission", config.listeners().submission(), SmtpRole.SUBMISSION, accessPoint, serverTls, authenticator, throttle, spool, clock);
+        addListener("mx", config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
-        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, cpu);
+        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, cpu, counts);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
-                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100), queued);
-        this.timers = new PecTimers(store, pec, config.timers(), classifier, service);
+                config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100),
+                queued, new RelayPeers(index), counts);
+        this.timers = new PecTimers(store, pec, config.timers(), classifier, service, counts);
     }
 
     /** With DNS from the system resolvers. */
-    public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust, Clock clock) {
-        this(config, keys, store, outboundTrust, new JndiMxResolver(config.relay().connectTimeout()), clock);
+    public TransportService(GatewayConfig config, KeyMaterial keys, MailStore store, SSLContext outboundTrust, Clock clock,
+                            TransportMetrics metrics) {
+        this(config, keys, store, outboundTrust, new JndiMxResolver(config.relay().connectTimeout()), clock, metrics);
     }
 
-    private void addListener(ListenerConfig listener, SmtpRole role, SmtpTransactionHandler handler, SSLContext tls,
+    private void addListener(String name, ListenerConfig listener, SmtpRole role, SmtpTransactionHandler handler, SSLContext tls,
                              MailboxAuthenticator authenticator, AuthThrottle throttle, Spool spool, Clock clock) {
         if (!listener.enabled()) {
             return;
         }
         SmtpEndpoint endpoint = SmtpEndpoint.of(role, listener, config.provider().primaryHostname(), config.limits(),
-                config.provider()::hostsDomain);
+                config.provider()::hostsDomain, config.smtp());
+        listenerNames.add(name);
         listeners.add(new SmtpListener(endpoint, Optional.of(tls), handler,
-                role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock));
+                role == SmtpRole.SUBMISSION ? Optional.of(authenticator) : Optional.empty(), throttle, spool, clock, smtpMetrics));
     }
 
     private static Spool spool(GatewayConfig config) {
@@ -130,10 +141,13 @@ public final class TransportService implements Service {
     @Override
     public String description() {
         StringBuilder s = new StringBuilder("certified transport:");
-        for (SmtpListener l : listeners) {
-            s.append(' ').append(l.role().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(l.port());
+        for (int i = 0; i < listeners.size(); i++) {
+            SmtpListener l = listeners.get(i);
+            s.append(i == 0 ? " " : ", ").append(listenerNames.get(i)).append(' ').append(l.address()).append(':')
+                    .append(l.port()).append(" (SMTP ").append(l.role().name().toLowerCase(java.util.Locale.ROOT))
+                    .append(", TLS: ").append(l.tlsMode().yamlName()).append(')');
         }
-        return s.append(", ").append(config.relay().workers()).append(" queue workers").toString();
+        return s.append("; ").append(config.relay().workers()).append(" queue workers").toString();
     }
 
     @Override
@@ -162,6 +176,23 @@ public final class TransportService implements Service {
     /** Bound ports by role, in configuration order (465, 587, 25): for tests and the start log. */
     public List<Integer> ports(SmtpRole role) {
         return listeners.stream().filter(l -> l.role() == role).map(SmtpListener::port).toList();
+    }
+
+    /** The configuration keys of the SMTP listeners that should accept connections but do not (readiness). */
+    public List<String> notListening() {
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            if (!listeners.get(i).listening()) {
+                down.add(listenerNames.get(i));
+            }
+        }
+        return down;
+    }
+
+    /** Readiness: an index file is configured but was never loaded (missing or invalid since the start). */
+    public Optional<String> indexProblem() {
+        return reloader.filter(r -> !r.loaded())
+                .map(r -> "not loaded from " + config.providersIndex().ldif().map(Object::toString).orElse(""));
     }
 
     public Supplier<ProvidersIndex> index() {

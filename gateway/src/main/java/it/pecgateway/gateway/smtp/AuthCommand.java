@@ -21,11 +21,13 @@ final class AuthCommand extends SmtpCommand {
 
     private final SubmitterAuthenticator authenticator;
     private final AuthThrottle throttle;
+    private final SmtpMetrics metrics;
 
-    AuthCommand(SubmitterAuthenticator authenticator, AuthThrottle throttle) {
+    AuthCommand(SubmitterAuthenticator authenticator, AuthThrottle throttle, SmtpMetrics metrics) {
         super("AUTH");
         this.authenticator = authenticator;
         this.throttle = throttle;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,6 +41,7 @@ final class AuthCommand extends SmtpCommand {
             return SmtpReplies.AUTH_NOT_AVAILABLE;
         }
         if (!session.tlsActive()) {
+            metrics.authFailed(SmtpMetrics.AuthFailure.TLS_REQUIRED);
             return SmtpReplies.AUTH_ENCRYPTION_REQUIRED;
         }
         if (session.authenticatedMailbox().isPresent()) {
@@ -54,6 +57,7 @@ final class AuthCommand extends SmtpCommand {
         String address = session.remoteAddress().getAddress().getHostAddress();
         if (throttle.addressLocked(address)) {
             throttle.refused();
+            metrics.authFailed(SmtpMetrics.AuthFailure.THROTTLED);
             return SmtpReplies.AUTH_THROTTLED;
         }
         Credentials credentials;
@@ -66,9 +70,11 @@ final class AuthCommand extends SmtpCommand {
         } catch (Cancelled e) {
             return SmtpReplies.AUTH_CANCELLED;
         } catch (IllegalArgumentException e) {
+            metrics.authFailed(SmtpMetrics.AuthFailure.MALFORMED);
             return SmtpReplies.AUTH_BAD_ENCODING;
         }
         if (credentials == null) {
+            metrics.authFailed(SmtpMetrics.AuthFailure.MALFORMED);
             return SmtpReplies.AUTH_MECHANISM_UNSUPPORTED;
         }
         try {
@@ -81,6 +87,7 @@ final class AuthCommand extends SmtpCommand {
     private SmtpReply verify(SmtpSession session, String address, Credentials credentials) {
         if (throttle.accountLocked(credentials.username)) {
             throttle.refused();
+            metrics.authFailed(SmtpMetrics.AuthFailure.THROTTLED);
             return SmtpReplies.AUTH_THROTTLED;
         }
         SubmitterAuthenticator.Outcome outcome = credentials.valid()
@@ -89,13 +96,16 @@ final class AuthCommand extends SmtpCommand {
         switch (outcome.kind()) {
             case ACCEPTED -> {
                 throttle.succeeded(credentials.username);
+                metrics.authSucceeded();
                 session.authenticatedAs(outcome.mailbox());
                 return SmtpReplies.AUTH_OK;
             }
             case DISABLED -> {
+                metrics.authFailed(SmtpMetrics.AuthFailure.MAILBOX_DISABLED);
                 return SmtpReplies.ACCOUNT_DISABLED;
             }
             default -> {
+                metrics.authFailed(SmtpMetrics.AuthFailure.BAD_CREDENTIALS);
                 Duration delay = throttle.failed(address, credentials.username);
                 log.info("SMTP session {}: authentication failed from {}", session.sessionId(), address);
                 sleep(delay);

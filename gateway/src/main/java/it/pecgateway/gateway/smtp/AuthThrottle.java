@@ -1,5 +1,6 @@
 package it.pecgateway.gateway.smtp;
 
+import it.pecgateway.config.SmtpConfig.AuthThrottleConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AuthThrottle {
 
-    public record Policy(int slowAfter, Duration delayStep, Duration maxDelay, int lockAfter, Duration lockFor,
-                         Duration window) {
-        public static Policy defaults() {
-            return new Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), 10, Duration.ofMinutes(15), Duration.ofMinutes(15));
-        }
-    }
-
-    private final Policy policy;
+    private final AuthThrottleConfig policy;
     private final Clock clock;
     private final ConcurrentHashMap<String, Failures> byKey = new ConcurrentHashMap<>();
     private final AtomicLong failuresTotal = new AtomicLong();
     private final AtomicLong refusalsTotal = new AtomicLong();
 
-    public AuthThrottle(Policy policy, Clock clock) {
+    public AuthThrottle(AuthThrottleConfig policy, Clock clock) {
         this.policy = policy;
         this.clock = clock;
     }
@@ -96,7 +90,7 @@ public final class AuthThrottle {
             this.windowStart = windowStart;
         }
 
-        synchronized int add(Instant now, Policy policy) {
+        synchronized int add(Instant now, AuthThrottleConfig policy) {
             count++;
             if (count >= policy.lockAfter()) {
                 lockedUntil = now.plus(policy.lockFor());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.DropConnectionException;
@@ -22,21 +23,47 @@ final class SmtpDispatcher implements SessionHandler {
     private static final Logger log = LoggerFactory.getLogger(SmtpDispatcher.class);
 
     private final SmtpEndpoint endpoint;
+    private final SmtpMetrics metrics;
     private final Map<Session, SmtpSession> sessions = new ConcurrentHashMap<>();
 
-    SmtpDispatcher(SmtpEndpoint endpoint) {
+    SmtpDispatcher(SmtpEndpoint endpoint, SmtpMetrics metrics) {
         this.endpoint = endpoint;
+        this.metrics = metrics;
     }
 
     @Override
     public SessionAcceptance accept(Session session) {
+        metrics.connectionOpened();
+        if (!implicitHandshake(session)) {
+            metrics.connectionClosed();
+            return SessionAcceptance.failure(SmtpReplies.TLS_UNAVAILABLE.code(), SmtpReplies.TLS_UNAVAILABLE.status() + " TLS handshake failed");
+        }
         sessions.put(session, new SmtpSession(session, endpoint));
         return SessionAcceptance.success();
     }
 
+    /**
+     * Implicit TLS: the handshake is run here, before the greeting, so that a failure is seen (and counted) rather
+     * than surfacing as a broken greeting write inside SubEthaSMTP.
+     */
+    private boolean implicitHandshake(Session session) {
+        if (session.getSocket() instanceof ReplyCheckingSocket socket && socket.transport() instanceof SSLSocket tls) {
+            try {
+                tls.startHandshake();
+            } catch (IOException e) {
+                log.debug("SMTP TLS handshake failed from {}: {}", session.getRemoteAddress(), e.toString());
+                metrics.tlsHandshakeFailed();
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void onSessionEnd(Session session) {
-        sessions.remove(session);
+        if (sessions.remove(session) != null) {
+            metrics.connectionClosed();
+        }
     }
 
     int activeSessions() {
@@ -76,12 +103,14 @@ final class SmtpDispatcher implements SessionHandler {
             if (!verb.equals(command.verb())) {
                 // SubEthaSMTP matches on the first four letters: "MAILX" must not run MAIL
                 session.send(SmtpReplies.UNKNOWN_COMMAND);
+                metrics.commandCompleted(SmtpMetrics.Outcome.BAD);
                 return;
             }
             String arguments = space < 0 ? "" : line.substring(space + 1);
             SmtpReply guard = guard(session);
             if (guard != null) {
                 session.send(guard);
+                metrics.commandCompleted(SmtpMetrics.Outcome.of(guard));
                 return;
             }
             SmtpReply reply;
@@ -97,6 +126,7 @@ final class SmtpDispatcher implements SessionHandler {
             if (reply != null) {
                 session.send(reply);
             }
+            metrics.commandCompleted(SmtpMetrics.Outcome.of(reply));
             command.afterReply(session, reply);
         }
 

@@ -2,6 +2,7 @@ package it.pecgateway.gateway.smtp;
 
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
+import it.pecgateway.config.SmtpConfig;
 import it.pecgateway.config.TlsMode;
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -27,8 +28,9 @@ public record SmtpEndpoint(
         int maxHeaderBytes) {
 
     public static SmtpEndpoint of(SmtpRole role, ListenerConfig listener, String hostname, LimitsConfig limits,
-                                  Predicate<String> hostsDomain) {
-        return new SmtpEndpoint(role, listener, hostname, limits, hostsDomain, 100, Duration.ofMinutes(5), 1000, 256 * 1024);
+                                  Predicate<String> hostsDomain, SmtpConfig smtp) {
+        return new SmtpEndpoint(role, listener, hostname, limits, hostsDomain, smtp.maxSessions(), smtp.idleTimeout(),
+                smtp.maxHeaderLines(), smtp.maxHeaderBytes());
     }
 
     public SmtpEndpoint withMaxSessions(int n) {

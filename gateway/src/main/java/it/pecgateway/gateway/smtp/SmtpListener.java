@@ -32,6 +32,13 @@ public final class SmtpListener implements AutoCloseable {
      */
     public SmtpListener(SmtpEndpoint endpoint, Optional<SSLContext> tls, SmtpTransactionHandler handler,
                         Optional<SubmitterAuthenticator> authenticator, AuthThrottle throttle, Spool spool, Clock clock) {
+        this(endpoint, tls, handler, authenticator, throttle, spool, clock, SmtpMetrics.NONE);
+    }
+
+    /** @param metrics told of connections, commands, authentication and TLS failures */
+    public SmtpListener(SmtpEndpoint endpoint, Optional<SSLContext> tls, SmtpTransactionHandler handler,
+                        Optional<SubmitterAuthenticator> authenticator, AuthThrottle throttle, Spool spool, Clock clock,
+                        SmtpMetrics metrics) {
         if (endpoint.listener().tls() != it.pecgateway.config.TlsMode.NONE && tls.isEmpty()) {
             throw new IllegalArgumentException("listener " + endpoint.role() + " wants TLS but no TLS context was given");
         }
@@ -39,7 +46,7 @@ public final class SmtpListener implements AutoCloseable {
             throw new IllegalArgumentException("a submission listener needs an authenticator");
         }
         this.endpoint = endpoint;
-        this.dispatcher = new SmtpDispatcher(endpoint);
+        this.dispatcher = new SmtpDispatcher(endpoint, metrics);
         this.sessions = Executors.newFixedThreadPool(endpoint.maxSessions() + 10, threads(endpoint.role()));
         Optional<SSLContext> implicit = endpoint.implicitTls() ? tls : Optional.empty();
         this.server = SMTPServer.port(endpoint.listener().port())
@@ -54,19 +61,19 @@ public final class SmtpListener implements AutoCloseable {
                 .serverSocketFactory(() -> new SmtpServerSocket(implicit))
                 .build();
         CommandHandler commands = server.getCommandHandler();
-        for (SmtpCommand command : commands(tls, handler, authenticator, throttle, spool, clock)) {
+        for (SmtpCommand command : commands(tls, handler, authenticator, throttle, spool, clock, metrics)) {
             commands.addCommand(dispatcher.adapt(command));
         }
     }
 
     private static List<SmtpCommand> commands(Optional<SSLContext> tls, SmtpTransactionHandler handler,
                                               Optional<SubmitterAuthenticator> authenticator, AuthThrottle throttle,
-                                              Spool spool, Clock clock) {
+                                              Spool spool, Clock clock, SmtpMetrics metrics) {
         SubmitterAuthenticator nobody = (u, p) -> SubmitterAuthenticator.Outcome.rejected();
         return List.of(
                 new GreetingCommand(true, tls), new GreetingCommand(false, tls),
                 new MailCommand(handler), new RcptCommand(handler), new DataCommand(handler, spool, clock),
-                new AuthCommand(authenticator.orElse(nobody), throttle), new StartTlsCommand(tls),
+                new AuthCommand(authenticator.orElse(nobody), throttle, metrics), new StartTlsCommand(tls, metrics),
                 new SimpleCommands.Rset(), new SimpleCommands.Noop(), new SimpleCommands.Quit(),
                 new SimpleCommands.Fixed("VRFY", new SmtpReply(252, "2.5.0", "Cannot VRFY user, but will accept message")),
                 new SimpleCommands.Fixed("EXPN", new SmtpReply(502, "5.5.1", "EXPN not available")),
@@ -81,6 +88,19 @@ public final class SmtpListener implements AutoCloseable {
     /** The bound port (the ephemeral one when configured with 0). */
     public int port() {
         return server.getPortAllocated();
+    }
+
+    public String address() {
+        return endpoint.listener().address();
+    }
+
+    public it.pecgateway.config.TlsMode tlsMode() {
+        return endpoint.listener().tls();
+    }
+
+    /** Whether the listener accepts connections (readiness). */
+    public boolean listening() {
+        return server.isRunning();
     }
 
     public SmtpRole role() {

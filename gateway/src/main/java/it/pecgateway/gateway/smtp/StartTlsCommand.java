@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
 final class StartTlsCommand extends SmtpCommand {
     private static final Logger log = LoggerFactory.getLogger(StartTlsCommand.class);
     private final Optional<SSLContext> context;
+    private final SmtpMetrics metrics;
 
-    StartTlsCommand(Optional<SSLContext> context) {
+    StartTlsCommand(Optional<SSLContext> context, SmtpMetrics metrics) {
         super("STARTTLS");
         this.context = context;
+        this.metrics = metrics;
     }
 
     @Override
@@ -56,6 +58,7 @@ final class StartTlsCommand extends SmtpCommand {
             tls.startHandshake();
         } catch (IOException e) {
             log.info("SMTP session {}: TLS handshake failed from {}: {}", session.sessionId(), session.remoteAddress(), e.toString());
+            metrics.tlsHandshakeFailed();
             session.wire.quit();
             throw e;
         }

@@ -26,4 +26,14 @@ class HttpRoutesTest {
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.headers()).containsEntry("Allow", "GET, HEAD");
     }
+
+    @Test
+    void aMountedSubtreeGetsEveryRequestUnderItsPrefix() {
+        HttpRoutes mounted = new HttpRoutes().get("/health", () -> HttpReply.json(200, "{}"))
+                .mount("/api/", request -> HttpReply.json(200, "{\"path\":\"" + request.path() + "\"}"));
+
+        assertThat(new String(mounted.handle("DELETE", "/api/v1/mailboxes/a@b").body())).isEqualTo("{\"path\":\"/api/v1/mailboxes/a@b\"}");
+        assertThat(mounted.handle("GET", "/apix").status()).isEqualTo(404);
+        assertThat(mounted.handle("GET", "/health").status()).isEqualTo(200);
+    }
 }

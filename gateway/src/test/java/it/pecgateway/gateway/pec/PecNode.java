@@ -14,6 +14,8 @@ import it.pecgateway.config.RelayConfig;
 import it.pecgateway.config.StorageConfig;
 import it.pecgateway.config.TimersConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.GatewayMetrics;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.relay.MxResolver;
 import it.pecgateway.gateway.smtp.SmtpRole;
 import it.pecgateway.mailstore.MailStore;
@@ -48,6 +50,8 @@ final class PecNode implements AutoCloseable {
     final GatewayConfig config;
     final KeyMaterial keys;
     final MailStore store;
+    /** The node's meters, as the gateway would export them. */
+    final GatewayMetrics metrics = new GatewayMetrics();
     final int mxPort;
     TransportService transport;
 
@@ -81,7 +85,10 @@ final class PecNode implements AutoCloseable {
                 timers,
                 new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                antivirus);
+                antivirus,
+                TestConfigs.defaults().smtp(),
+                TestConfigs.defaults().imapPop3(),
+                TestConfigs.defaults().operations());
         this.keys = KeyMaterials.load(config, Clock.systemUTC());
         Files.createDirectories(dataDir.resolve("store"));
         this.store = MailStores.open(config.storage(), Clock.systemUTC());
@@ -98,7 +105,8 @@ final class PecNode implements AutoCloseable {
     void start(List<X509Certificate> trusted) throws Exception {
         List<X509Certificate> all = new ArrayList<>(trusted);
         all.addAll(keys.trustAnchors());
-        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC());
+        transport = new TransportService(config, keys, store, trusting(all), unresolvable(), Clock.systemUTC(),
+                metrics.meters().transport());
         transport.start();
     }
 
@@ -183,5 +191,6 @@ final class PecNode implements AutoCloseable {
     public void close() {
         stop();
         store.close();
+        metrics.close();
     }
 }

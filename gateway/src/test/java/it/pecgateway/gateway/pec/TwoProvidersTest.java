@@ -178,6 +178,39 @@ class TwoProvidersTest {
         assertThat(b.store.legalLog().verify().intact()).isTrue();
     }
 
+    /** A counter of a node's registry; other tests' traffic may add to it, so callers compare with "at least". */
+    static double counter(PecNode n, String name, String... tags) {
+        io.micrometer.core.instrument.Counter c = n.metrics.registry().find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void relayAttemptsAreCountedByPeerProviderAndMessagesByKindOnBothSides() throws Exception {
+        int mario = count(a, "mario@pec.a.example");
+        double toB = counter(a, "pec.relay.attempts", "peer", "Gestore B", "outcome", "delivered");
+        double receiptsToA = counter(b, "pec.relay.attempts", "peer", "Gestore A", "outcome", "delivered");
+        double envelopesAtB = counter(b, "pec.messages", "kind", "transport_envelope", "direction", "received");
+        double takenInChargeByB = counter(b, "pec.messages", "kind", "take_in_charge", "direction", "emitted");
+        double deliveriesByB = counter(b, "pec.messages", "kind", "delivery", "direction", "emitted");
+        double deliveriesAtA = counter(a, "pec.messages", "kind", "delivery", "direction", "received");
+        double acceptances = counter(a, "pec.messages", "kind", "acceptance", "direction", "emitted");
+
+        PecMail.send(client, a.smtps(), "mario@pec.a.example", PASSWORD,
+                PecMail.message(client, "mario@pec.a.example", "bianca@pec.b.example", null, "Conteggi"));
+        await("acceptance and delivery receipt", () -> count(a, "mario@pec.a.example") >= mario + 2);
+
+        // each side counts after its own step completes, which may be a moment after the other side saw it
+        await("acceptance counted", () -> counter(a, "pec.messages", "kind", "acceptance", "direction", "emitted") >= acceptances + 1);
+        await("relay to B counted", () -> counter(a, "pec.relay.attempts", "peer", "Gestore B", "outcome", "delivered") >= toB + 1);
+        await("envelope received by B", () -> counter(b, "pec.messages", "kind", "transport_envelope", "direction", "received") >= envelopesAtB + 1);
+        await("take-in-charge emitted by B", () -> counter(b, "pec.messages", "kind", "take_in_charge", "direction", "emitted") >= takenInChargeByB + 1);
+        await("delivery receipt emitted by B", () -> counter(b, "pec.messages", "kind", "delivery", "direction", "emitted") >= deliveriesByB + 1);
+        await("take-in-charge and delivery receipt relayed back to A",
+                () -> counter(b, "pec.relay.attempts", "peer", "Gestore A", "outcome", "delivered") >= receiptsToA + 2);
+        await("delivery receipt received by A", () -> counter(a, "pec.messages", "kind", "delivery", "direction", "received") >= deliveriesAtA + 1);
+        assertThat(a.metrics.scrape()).doesNotContain("bianca", "mario@");
+    }
+
     @Test
     void aToAnOrdinaryAddressGivesTheAcceptanceReceiptOnlyAndTheEnvelopeReachesTheInternet() throws Exception {
         int mario = count(a, "mario@pec.a.example");

@@ -8,6 +8,7 @@ import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.config.RelayConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.gateway.smtp.SmtpEndpoint;
 import it.pecgateway.gateway.smtp.SmtpListener;
@@ -69,9 +70,10 @@ class OutboundSmtpTest {
             }
         };
         SmtpEndpoint endpoint = SmtpEndpoint.of(SmtpRole.MX, new ListenerConfig(true, "127.0.0.1", 0, TlsMode.STARTTLS_OPTIONAL),
-                "mx.pec.peer.example", new LimitsConfig(1 << 20, 30L << 20, 10, 1000), "pec.peer.example"::equals);
+                "mx.pec.peer.example", new LimitsConfig(1 << 20, 30L << 20, 10, 1000), "pec.peer.example"::equals,
+                TestConfigs.defaults().smtp());
         peer = new SmtpListener(endpoint, Optional.of(peerPki.serverContext()), handler, Optional.empty(),
-                new AuthThrottle(AuthThrottle.Policy.defaults(), Clock.systemUTC()), new Spool(Files.createTempDirectory("peer-spool")),
+                new AuthThrottle(TestConfigs.defaults().smtp().authThrottle(), Clock.systemUTC()), new Spool(Files.createTempDirectory("peer-spool")),
                 Clock.systemUTC());
         peer.start();
         internet = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());

@@ -3,18 +3,18 @@ package it.pecgateway.gateway.smtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.pecgateway.config.LimitsConfig;
+import it.pecgateway.config.SmtpConfig;
+import it.pecgateway.gateway.testing.MovableClock;
 import it.pecgateway.gateway.testing.RawSmtp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SmtpAuthBruteForceTest {
 
     @Test
     void guessingIsSlowedDownThenRefusedEvenWithTheRightPasswordAndCounted() throws Exception {
-        AuthThrottle.Policy policy = new AuthThrottle.Policy(2, Duration.ofMillis(150), Duration.ofMillis(300), 5,
+        SmtpConfig.AuthThrottleConfig policy = new SmtpConfig.AuthThrottleConfig(2, Duration.ofMillis(150), Duration.ofMillis(300), 5,
                 Duration.ofMinutes(10), Duration.ofMinutes(10));
         try (SmtpFixture fixture = new SmtpFixture(new LimitsConfig(64 * 1024, 30L << 20, 5, 1000), policy);
              RawSmtp c = RawSmtp.implicitTls(fixture.smtps.port(), fixture.pki.clientContext())) {
@@ -39,8 +39,8 @@ class SmtpAuthBruteForceTest {
 
     @Test
     void anAccountIsLockedWhicheverAddressTheGuessesComeFrom() {
-        MutableClock clock = new MutableClock();
-        AuthThrottle throttle = new AuthThrottle(new AuthThrottle.Policy(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
         throttle.failed("10.0.0.1", "Mario@pec.example.it");
@@ -49,14 +49,14 @@ class SmtpAuthBruteForceTest {
 
         assertThat(throttle.accountLocked("mario@pec.example.it")).isTrue();
         assertThat(throttle.addressLocked("10.0.0.1")).isFalse();
-        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(throttle.accountLocked("mario@pec.example.it")).isFalse();
     }
 
     @Test
     void aSuccessClearsTheAccountButNotTheAddress() {
-        MutableClock clock = new MutableClock();
-        AuthThrottle throttle = new AuthThrottle(new AuthThrottle.Policy(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
         throttle.failed("10.0.0.9", "a@pec.example.it");
@@ -65,24 +65,5 @@ class SmtpAuthBruteForceTest {
 
         assertThat(throttle.accountLocked("a@pec.example.it")).isFalse();
         assertThat(throttle.addressLocked("10.0.0.9")).isTrue();
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,7 +2,9 @@ package it.pecgateway.gateway.smtp;
 
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
+import it.pecgateway.config.SmtpConfig;
 import it.pecgateway.config.TlsMode;
+import it.pecgateway.gateway.TestConfigs;
 import it.pecgateway.gateway.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +40,10 @@ final class SmtpFixture implements AutoCloseable {
 
     SmtpFixture() throws Exception {
         this(new LimitsConfig(64 * 1024, 30L << 20, 5, 1000),
-                new AuthThrottle.Policy(2, Duration.ofMillis(100), Duration.ofMillis(300), 5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
+                new SmtpConfig.AuthThrottleConfig(2, Duration.ofMillis(100), Duration.ofMillis(300), 5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
     }
 
-    SmtpFixture(LimitsConfig limits, AuthThrottle.Policy policy) throws Exception {
+    SmtpFixture(LimitsConfig limits, SmtpConfig.AuthThrottleConfig policy) throws Exception {
         spoolDir = Files.createTempDirectory("spool");
         Spool spool = new Spool(spoolDir);
         throttle = new AuthThrottle(policy, Clock.systemUTC());
@@ -72,7 +74,7 @@ final class SmtpFixture implements AutoCloseable {
 
     private static SmtpEndpoint endpoint(SmtpRole role, TlsMode mode, LimitsConfig limits, Set<String> domains) {
         return SmtpEndpoint.of(role, new ListenerConfig(true, "127.0.0.1", 0, mode), "mx.pec.example.it", limits,
-                d -> domains.contains(d.toLowerCase())).withMaxSessions(8).withIdleTimeout(Duration.ofSeconds(20));
+                d -> domains.contains(d.toLowerCase()), TestConfigs.defaults().smtp()).withMaxSessions(8).withIdleTimeout(Duration.ofSeconds(20));
     }
 
     private static byte[] readAll(SpooledMessage message) {

@@ -1,6 +1,7 @@
 package it.pecgateway.mailstore.jdbc;
 
 import it.pecgateway.mailstore.Accounts;
+import it.pecgateway.mailstore.Holder;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailboxChange;
 import it.pecgateway.mailstore.MailboxSettings;
@@ -13,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Domains and mailboxes. Password hashing runs on the caller's thread, never inside a database write. */
 final class JdbcAccounts implements Accounts {
@@ -70,6 +73,9 @@ final class JdbcAccounts implements Accounts {
                     Sql.millis(mailbox.expiresAt()), mailbox.quotaBytes(), settings.ordinaryMail().name());
             long mailboxId = inserted.orElseThrow(
                     () -> new MailStoreException(Reason.ALREADY_EXISTS, "mailbox exists already"));
+            if (hash != null) {
+                remember(tx, mailboxId, hash);
+            }
             FolderRows.insert(tx, mailboxId, Names.INBOX, Optional.empty(), backend.clock());
             return mailboxId;
         });
@@ -103,7 +109,61 @@ final class JdbcAccounts implements Accounts {
     @Override
     public void setPassword(String address, char[] password) {
         String hash = backend.hasher().hash(password);
-        updateOne(address, "UPDATE mailboxes SET password_hash = ? WHERE address = ?", hash);
+        String a = Names.address(address);
+        db.write(tx -> {
+            long id = Sql.one(tx.connection(), "UPDATE mailboxes SET password_hash = ? WHERE address = ? RETURNING id",
+                    rs -> rs.getLong(1), hash, a).orElseThrow(() -> Errors.notFound("mailbox"));
+            remember(tx, id, hash);
+            return null;
+        });
+    }
+
+    /** Adds the hash to the history and keeps only the newest {@link #PASSWORD_HISTORY}. */
+    private void remember(Tx tx, long mailboxId, String hash) throws SQLException {
+        Sql.update(tx.connection(), "INSERT INTO password_history (mailbox_id, hash, set_at) VALUES (?, ?, ?)",
+                mailboxId, hash, now());
+        Sql.update(tx.connection(), "DELETE FROM password_history WHERE mailbox_id = ? AND id NOT IN (SELECT id FROM"
+                + " password_history WHERE mailbox_id = ? ORDER BY id DESC LIMIT ?)", mailboxId, mailboxId, PASSWORD_HISTORY);
+    }
+
+    @Override
+    public boolean isRecentPassword(String address, char[] password, int lastN) {
+        String a = Names.address(address);
+        int n = Math.max(1, Math.min(lastN, PASSWORD_HISTORY));
+        record Hashes(String current, List<String> history) { }
+        Hashes hashes = db.read(tx -> {
+            record Row(long id, String current) { }
+            Row row = Sql.one(tx.connection(), "SELECT id, password_hash FROM mailboxes WHERE address = ?",
+                    rs -> new Row(rs.getLong(1), rs.getString(2)), a).orElseThrow(() -> Errors.notFound("mailbox"));
+            return new Hashes(row.current(), Sql.list(tx.connection(), "SELECT hash FROM password_history WHERE mailbox_id = ?"
+                    + " ORDER BY id DESC LIMIT ?", rs -> rs.getString(1), row.id(), n));
+        });
+        // a password set before the history existed is only in the mailbox row
+        Set<String> candidates = new LinkedHashSet<>(hashes.history());
+        if (hashes.current() != null) {
+            candidates.add(hashes.current());
+        }
+        return candidates.stream().anyMatch(h -> backend.hasher().verify(password, h));
+    }
+
+    @Override
+    public Holder holder(String address) {
+        String a = Names.address(address);
+        return db.read(tx -> Sql.one(tx.connection(), "SELECT tax_code, recovery_email, recovery_phone FROM mailboxes"
+                + " WHERE address = ?", rs -> new Holder(Optional.ofNullable(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
+                Optional.ofNullable(rs.getString(3))), a)).orElseThrow(() -> Errors.notFound("mailbox"));
+    }
+
+    @Override
+    public void setHolder(String address, Holder holder) {
+        updateOne(address, "UPDATE mailboxes SET tax_code = ?, recovery_email = ?, recovery_phone = ? WHERE address = ?",
+                holder.taxCode().orElse(null), holder.recoveryEmail().orElse(null), holder.recoveryPhone().orElse(null));
+    }
+
+    @Override
+    public List<Mailbox> expiredBefore(Instant cutoff) {
+        return db.read(tx -> Sql.list(tx.connection(), "SELECT " + COLUMNS + " FROM mailboxes WHERE expires_at < ?"
+                + " ORDER BY expires_at, address", JdbcAccounts::mailbox, cutoff));
     }
 
     @Override
@@ -165,6 +225,7 @@ final class JdbcAccounts implements Accounts {
                     rs -> rs.getLong(1), id)) {
                 MessageRows.deleteFolderWithMessages(tx, folderId);
             }
+            Sql.update(tx.connection(), "DELETE FROM password_history WHERE mailbox_id = ?", id);
             Sql.update(tx.connection(), "DELETE FROM mailboxes WHERE id = ?", id);
             tx.changed(new MailboxChange.FoldersChanged(id));
             return null;

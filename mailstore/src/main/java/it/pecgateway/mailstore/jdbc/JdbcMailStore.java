@@ -3,6 +3,7 @@ package it.pecgateway.mailstore.jdbc;
 import it.pecgateway.mailstore.Accounts;
 import it.pecgateway.mailstore.Blobs;
 import it.pecgateway.mailstore.ChangeFeed;
+import it.pecgateway.mailstore.Credentials;
 import it.pecgateway.mailstore.DeliveryTracking;
 import it.pecgateway.mailstore.Folders;
 import it.pecgateway.mailstore.LegalLog;
@@ -108,6 +109,11 @@ public abstract class JdbcMailStore implements MailStore {
     @Override
     public LegalLog legalLog() {
         return own.legalLog();
+    }
+
+    @Override
+    public Credentials credentials() {
+        return own.credentials();
     }
 
     @Override

@@ -2,6 +2,7 @@ package it.pecgateway.mailstore.jdbc;
 
 import it.pecgateway.mailstore.Accounts;
 import it.pecgateway.mailstore.Blobs;
+import it.pecgateway.mailstore.Credentials;
 import it.pecgateway.mailstore.DeliveryTracking;
 import it.pecgateway.mailstore.Folders;
 import it.pecgateway.mailstore.LegalLog;
@@ -19,6 +20,7 @@ public final class JdbcSession implements StoreSession {
     private final OutboundQueue queue;
     private final DeliveryTracking tracking;
     private final LegalLog legalLog;
+    private final Credentials credentials;
     private final Backend backend;
 
     public JdbcSession(Db db, Backend backend) {
@@ -31,6 +33,7 @@ public final class JdbcSession implements StoreSession {
         this.queue = new JdbcQueue(db, backend);
         this.tracking = new JdbcTracking(db);
         this.legalLog = new JdbcLegalLog(db);
+        this.credentials = new JdbcCredentials(db);
     }
 
     @Override
@@ -66,6 +69,11 @@ public final class JdbcSession implements StoreSession {
     @Override
     public LegalLog legalLog() {
         return legalLog;
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
     }
 
     @Override

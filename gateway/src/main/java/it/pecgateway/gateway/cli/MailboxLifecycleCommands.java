@@ -1,0 +1,207 @@
+package it.pecgateway.gateway.cli;
+
+import it.pecgateway.gateway.admin.AdminRequest;
+import it.pecgateway.gateway.admin.AdminRequest.Operation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The mailbox life cycle from the CLI: show, holder, suspend, resume, renew, delete, reset, import. Each one is an
+ * administration request run by the local operator, through the running gateway or on the store.
+ */
+public final class MailboxLifecycleCommands {
+    private MailboxLifecycleCommands() {
+    }
+
+    /** One mailbox, one operation, optional {@code name=value} words. */
+    abstract static class OnMailbox implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(index = "0", paramLabel = "ADDRESS", description = "the PEC mailbox")
+        String address;
+
+        OnMailbox(CliContext context) {
+            this.context = context;
+        }
+
+        abstract Operation operation();
+
+        List<String> words() {
+            return List.of();
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            return AdminCommands.run(config, new AdminRequest(operation(), address, Optional.empty(), words()), context);
+        }
+
+        static void add(List<String> words, String name, String value) {
+            if (value != null) {
+                words.add(name + "=" + value);
+            }
+        }
+    }
+
+    @Command(name = "show", description = "State, dates, quota, holder and settings of a mailbox.")
+    public static final class Show extends OnMailbox {
+        public Show(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.SHOW_MAILBOX;
+        }
+    }
+
+    @Command(name = "holder", description = "Correct the holder's tax code, recovery e-mail or phone (no confirmation code).")
+    public static final class Holder extends OnMailbox {
+        @Option(names = "--tax-code", paramLabel = "CODE")
+        String taxCode;
+
+        @Option(names = "--recovery-email", paramLabel = "ADDRESS")
+        String email;
+
+        @Option(names = "--phone", paramLabel = "+39...")
+        String phone;
+
+        public Holder(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.SET_HOLDER;
+        }
+
+        @Override
+        List<String> words() {
+            List<String> w = new ArrayList<>();
+            add(w, "tax-code", taxCode);
+            add(w, "recovery-email", email);
+            add(w, "phone", phone);
+            return w;
+        }
+    }
+
+    @Command(name = "suspend", description = "Suspend an active or expired mailbox: no login, no sending, no certified mail in.")
+    public static final class Suspend extends OnMailbox {
+        @Option(names = "--reason", paramLabel = "TEXT", description = "recorded in the legal log")
+        String reason;
+
+        public Suspend(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.SUSPEND;
+        }
+
+        @Override
+        List<String> words() {
+            List<String> w = new ArrayList<>();
+            add(w, "reason", reason);
+            return w;
+        }
+    }
+
+    @Command(name = "resume", description = "End a suspension (back to active, or expired if the date passed).")
+    public static final class Resume extends OnMailbox {
+        public Resume(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.RESUME;
+        }
+    }
+
+    @Command(name = "renew", description = "Move the expiry date: --until DATE, or the validity period added to it.")
+    public static final class Renew extends OnMailbox {
+        @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "valid through this day")
+        String until;
+
+        public Renew(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.RENEW;
+        }
+
+        @Override
+        List<String> words() {
+            List<String> w = new ArrayList<>();
+            add(w, "until", until);
+            return w;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a mailbox with its messages (the legal log keeps its history).")
+    public static final class Delete extends OnMailbox {
+        public Delete(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.DELETE_MAILBOX;
+        }
+    }
+
+    @Command(name = "reset", description = "E-mail a password-reset link (an activation link if inactive) to the recovery address.")
+    public static final class Reset extends OnMailbox {
+        public Reset(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        Operation operation() {
+            return Operation.SEND_RESET;
+        }
+    }
+
+    @Command(name = "import", description = "Create mailboxes from a CSV: address, tax code, recovery e-mail, phone[, quota[, expiry]]"
+            + " per line; a report per line; exit 1 when a line was refused.")
+    public static final class Import implements Callable<Integer> {
+        private final CliContext context;
+
+        @Mixin
+        ConfigOption config;
+
+        @Parameters(index = "0", paramLabel = "FILE.csv")
+        Path file;
+
+        public Import(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            String csv;
+            try {
+                csv = Files.readString(context.workingDir().resolve(file), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UsageError(file + ": no such file");
+            }
+            return AdminCommands.run(config, new AdminRequest(Operation.IMPORT_MAILBOXES, file.toString(), Optional.empty(),
+                    List.of("csv=" + csv)), context);
+        }
+    }
+}
