@@ -64,7 +64,6 @@ public final class AccessPoint implements SmtpTransactionHandler {
     private final Spool spool;
     private final String serviceAddress;
     private final QueueSignal queued;
-    private final CpuGate cpu;
     private final PecMetrics metrics;
     /** Bounded threads that store bodies (each put syncs a file) while the session thread signs. */
     private final ExecutorService bodies = Executors.newFixedThreadPool(16, r -> {
@@ -74,7 +73,7 @@ public final class AccessPoint implements SmtpTransactionHandler {
     });
 
     public AccessPoint(MailStore store, PecMessages pec, RecipientClassifier classifier, VirusScanner scanner,
-                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued, CpuGate cpu,
+                       LimitsConfig limits, Spool spool, String serviceAddress, QueueSignal queued,
                        PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
@@ -85,7 +84,6 @@ public final class AccessPoint implements SmtpTransactionHandler {
         this.spool = spool;
         this.serviceAddress = serviceAddress;
         this.queued = queued;
-        this.cpu = cpu;
         this.metrics = metrics;
     }
 
@@ -145,13 +143,10 @@ public final class AccessPoint implements SmtpTransactionHandler {
         ByteArrayOutputStream acceptance = new ByteArrayOutputStream();
         SpoolBuffer envelopeCopy = spool.buffer();
         try {
-            Emitted receipt = cpu.run(CpuGate.Priority.ACCEPTANCE, () -> {
-                Emitted signed = pec.acceptance(t, acceptance);
-                try (OutputStream out = envelopeCopy) {
-                    pec.transportEnvelope(t, original, out);
-                }
-                return signed;
-            });
+            Emitted receipt = pec.acceptance(t, acceptance);
+            try (OutputStream out = envelopeCopy) {
+                pec.transportEnvelope(t, original, out);
+            }
             Future<BlobId> acceptanceStored = putBeside(BodySource.of(acceptance.toByteArray()));
             BlobId envelope = store.blobs().put(new BodySource() {
                 @Override

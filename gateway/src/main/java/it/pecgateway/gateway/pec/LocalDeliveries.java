@@ -38,18 +38,16 @@ final class LocalDeliveries {
     private final Supplier<ProvidersIndex> index;
     private final Clock clock;
     private final QueueSignal signal;
-    private final CpuGate cpu;
     private final PecMetrics metrics;
 
     LocalDeliveries(MailStore store, PecMessages pec, DeliveryPoint deliveryPoint, Supplier<ProvidersIndex> index, Clock clock,
-                    QueueSignal signal, CpuGate cpu, PecMetrics metrics) {
+                    QueueSignal signal, PecMetrics metrics) {
         this.store = store;
         this.pec = pec;
         this.deliveryPoint = deliveryPoint;
         this.index = index;
         this.clock = clock;
         this.signal = signal;
-        this.cpu = cpu;
         this.metrics = metrics;
     }
 
@@ -69,19 +67,16 @@ final class LocalDeliveries {
         PecReader reader = PecReader.forProviders(index.get(), clock);
         for (QueueEntry entry : entries) {
             ByteSource envelope = source(bodies.apply(entry));
+            Classification c = reader.classify(envelope);
+            if (!(c instanceof Classification.TransportEnvelope te)) {
+                results.put(entry.id(), DeliveryAttempt.permanent("not a valid transport envelope: " + c.summary()));
+                continue;
+            }
             try {
-                Optional<DeliveryPoint.Plan> plan = cpu.run(CpuGate.Priority.DELIVERY, () -> {
-                    Classification c = reader.classify(envelope);
-                    if (!(c instanceof Classification.TransportEnvelope te)) {
-                        results.put(entry.id(), DeliveryAttempt.permanent("not a valid transport envelope: " + c.summary()));
-                        return Optional.empty();
-                    }
-                    Transaction t = EnvelopeTransaction.of(te.daticert(), envelope, pec.now());
-                    // the queue's envelope is the stored one: the recipients' INBOX refer to that body, no copy
-                    return Optional.of(deliveryPoint.prepare(t, envelope, Optional.of(entry.body()), te.postacert(),
-                            List.of(entry.recipient())));
-                });
-                plan.ifPresent(p -> plans.put(entry, p));
+                Transaction t = EnvelopeTransaction.of(te.daticert(), envelope, pec.now());
+                // the queue's envelope is the stored one: the recipients' INBOX refer to that body, no copy is made
+                plans.put(entry, deliveryPoint.prepare(t, envelope, Optional.of(entry.body()), te.postacert(),
+                        List.of(entry.recipient())));
             } catch (IOException e) {
                 results.put(entry.id(), DeliveryAttempt.temporary("cannot read the envelope: " + e.getMessage()));
             }

@@ -89,10 +89,9 @@ public final class TransportService implements Service {
         ArrivalNotices notices = new ArrivalNotices(service);
         DeliveryPoint deliveryPoint = new DeliveryPoint(store, pec, classifier, notices, service);
         QueueSignal queued = new QueueSignal();
-        CpuGate cpu = CpuGate.twoPerCore();
         Spool spool = spool(config);
         AccessPoint accessPoint = new AccessPoint(store, pec, classifier, scanner, config.limits(), spool, service, queued,
-                cpu, counts);
+                counts);
         IncomingPoint incomingPoint = new IncomingPoint(index, clock, scanner,
                 new IncomingEnvelopes(store, pec, deliveryPoint, classifier, service, queued, counts),
                 new IncomingReceipts(store, pec, classifier, service, counts),
@@ -105,7 +104,7 @@ public final class TransportService implements Service {
         addListener("mx", config.listeners().mx(), SmtpRole.MX, incomingPoint, serverTls, authenticator, throttle, spool, clock);
         Router router = new Router(config.relay(), resolver);
         OutboundSmtp outbound = new OutboundSmtp(config.provider().primaryHostname(), config.relay(), outboundTrust);
-        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, cpu, counts);
+        LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, counts);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
                 config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100),
                 queued, new RelayPeers(index), counts);
