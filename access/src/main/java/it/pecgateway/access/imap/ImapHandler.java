@@ -43,6 +43,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
         session = new ImapSession(ctx, new ImapWriter(new ChannelOutput(channel, stall)), remote,
                 new SerialExecutor(ctx.executor()), implicitTls);
         session.onIdleChange(this::pushIdleChanges);
+        session.onAccountChange(() -> accountChanged(session.serial, session::mayContinue));
         write("* OK [CAPABILITY " + Capabilities.of(session) + "] PEC gateway IMAP ready\r\n");
     }
 
@@ -76,6 +77,12 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
         return "* BYE Autologout; idle for too long\r\n";
     }
 
+    /** RFC 3501 7.1.5: BYE may come at any time; the client learns its rights anew at its next login. */
+    @Override
+    protected String revokedLine() {
+        return "* BYE Access to this mailbox has changed; log in again\r\n";
+    }
+
     @Override
     protected void discard(ImapFrame frame) {
         frame.discardLiterals();
@@ -83,6 +90,10 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
 
     /** Runs one command on the session's store thread. */
     private void run(ImapFrame frame, Reply.Continuation waiting, String waitingTag) {
+        if (revoked()) {
+            frame.discardLiterals();
+            return;
+        }
         String tag = waitingTag;
         boolean expungeAllowed = true;
         boolean internal = false;
@@ -193,7 +204,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private void pushIdleChanges() {
         try {
             session.serial.execute(() -> {
-                if (!session.idling || session.selected == null) {
+                if (!session.idling || session.selected == null || revoked()) {
                     return;
                 }
                 try {

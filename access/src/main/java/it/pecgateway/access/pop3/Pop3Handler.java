@@ -46,6 +46,7 @@ final class Pop3Handler extends SessionHandler<String> {
     protected void opened() {
         session = new Pop3Session(store, logins, new ChannelOutput(channel, stall.toMillis()), remote,
                 new SerialExecutor(executor));
+        session.onAccountChange(() -> accountChanged(session.serial, session::mayContinue));
         write("+OK PEC gateway POP3 ready\r\n");
     }
 
@@ -83,7 +84,16 @@ final class Pop3Handler extends SessionHandler<String> {
         return "-ERR [SYS/TEMP] Autologout; idle for too long\r\n";
     }
 
+    /** RFC 1939 has no unsolicited reply: the connection just closes, before UPDATE, so marked deletions stay. */
+    @Override
+    protected String revokedLine() {
+        return null;
+    }
+
     private void run(String line, Pop3Reply.Continuation waiting) {
+        if (revoked()) {
+            return;
+        }
         Pop3Reply reply;
         AccessMetrics.Outcome failure = null;
         try {
