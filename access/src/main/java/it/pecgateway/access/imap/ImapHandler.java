@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.ChannelOutput;
+import it.pecgateway.access.CommandErrors;
 import it.pecgateway.access.SerialExecutor;
 import it.pecgateway.access.SessionHandler;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private static final Logger log = LoggerFactory.getLogger(ImapHandler.class);
 
     private final ImapContext ctx;
+    private final ImapErrors errors;
     private final Map<String, ImapCommand> commands;
     private final SslContext startTls;
     private final boolean implicitTls;
@@ -32,6 +34,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     ImapHandler(ImapContext ctx, Map<String, ImapCommand> commands, SslContext startTls, boolean implicitTls) {
         super(ctx.gate(), ctx.metrics(), AccessMetrics.Protocol.IMAP);
         this.ctx = ctx;
+        this.errors = new ImapErrors(ctx.metrics());
         this.commands = commands;
         this.startTls = startTls;
         this.implicitTls = implicitTls;
@@ -96,7 +99,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
         }
         String tag = waitingTag;
         boolean expungeAllowed = true;
-        boolean internal = false;
+        AccessMetrics.Outcome failed = null;
         Reply reply;
         try {
             if (waiting != null) {
@@ -130,8 +133,8 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             channel.close();
             return;
         } catch (Throwable t) {
-            internal = ImapErrors.internal(t);
-            reply = ImapErrors.reply(t, ctx.metrics());
+            failed = CommandErrors.outcome(t);
+            reply = errors.reply(t);
         } finally {
             frame.discardLiterals();
         }
@@ -147,15 +150,12 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             return;
         }
         if (reply.status() != Reply.Status.CONTINUE) {
-            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, outcome(reply, internal));
+            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, failed != null ? failed : outcome(reply));
         }
         finish(tag, reply);
     }
 
-    private static AccessMetrics.Outcome outcome(Reply reply, boolean internal) {
-        if (internal) {
-            return AccessMetrics.Outcome.ERROR;
-        }
+    private static AccessMetrics.Outcome outcome(Reply reply) {
         return switch (reply.status()) {
             case OK, CONTINUE -> AccessMetrics.Outcome.OK;
             case NO -> AccessMetrics.Outcome.NO;

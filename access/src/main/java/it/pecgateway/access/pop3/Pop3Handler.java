@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.ChannelOutput;
+import it.pecgateway.access.CommandErrors;
 import it.pecgateway.access.ConnectionGate;
 import it.pecgateway.access.LoginPolicy;
 import it.pecgateway.access.SerialExecutor;
@@ -29,6 +30,7 @@ final class Pop3Handler extends SessionHandler<String> {
     private final Executor executor;
     private final Duration stall;
     private final Map<String, Pop3Command> commands;
+    private final Pop3Errors errors;
     private Pop3Session session;
     private Pop3Reply.Continuation continuation;
 
@@ -40,6 +42,7 @@ final class Pop3Handler extends SessionHandler<String> {
         this.executor = executor;
         this.stall = stall;
         this.commands = commands;
+        this.errors = new Pop3Errors(metrics);
     }
 
     @Override
@@ -99,9 +102,8 @@ final class Pop3Handler extends SessionHandler<String> {
         try {
             reply = waiting != null ? waiting.onLine(session, line) : dispatch(line);
         } catch (Throwable t) {
-            failure = Pop3Errors.internal(t) ? AccessMetrics.Outcome.ERROR
-                    : t instanceof Pop3SyntaxException ? AccessMetrics.Outcome.BAD : null;
-            reply = Pop3Errors.reply(t, metrics);
+            failure = CommandErrors.outcome(t);
+            reply = errors.reply(t);
         }
         try {
             session.out.flush();
