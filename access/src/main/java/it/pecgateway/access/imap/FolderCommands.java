@@ -4,7 +4,6 @@ import it.pecgateway.mailstore.Folder;
 import it.pecgateway.mailstore.MailStoreException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** CREATE, DELETE, RENAME, SUBSCRIBE and UNSUBSCRIBE (RFC 3501 6.3.3-7). */
 final class FolderCommands {
@@ -12,20 +11,12 @@ final class FolderCommands {
     }
 
     /** CREATE makes missing parents too, so that the hierarchy never has holes. */
-    static final class Create implements ImapCommand {
-        public String name() {
-            return "CREATE";
+    static final class Create extends ImapCommand {
+        Create() {
+            super("CREATE", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
             String name = MailboxNames.fromWire(r.astring());
             r.expectEnd();
@@ -49,20 +40,12 @@ final class FolderCommands {
         }
     }
 
-    static final class Delete implements ImapCommand {
-        public String name() {
-            return "DELETE";
+    static final class Delete extends ImapCommand {
+        Delete() {
+            super("DELETE", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
             String name = MailboxNames.fromWire(r.astring());
             r.expectEnd();
@@ -82,20 +65,12 @@ final class FolderCommands {
     }
 
     /** RENAME moves the folder's children along. */
-    static final class Rename implements ImapCommand {
-        public String name() {
-            return "RENAME";
+    static final class Rename extends ImapCommand {
+        Rename() {
+            super("RENAME", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
             String from = MailboxNames.fromWire(r.astring());
             r.space();
@@ -129,22 +104,15 @@ final class FolderCommands {
         }
     }
 
-    static final class Subscribe implements ImapCommand {
+    static final class Subscribe extends ImapCommand {
         private final boolean subscribe;
 
         Subscribe(boolean subscribe) {
+            super(subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE", ImapState.LOGGED_IN);
             this.subscribe = subscribe;
         }
 
-        public String name() {
-            return subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE";
-        }
-
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
             String name = MailboxNames.fromWire(r.astring());
             r.expectEnd();
