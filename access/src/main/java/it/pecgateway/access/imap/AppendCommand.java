@@ -15,7 +15,7 @@ final class AppendCommand extends ImapCommand {
 
     Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         r.space();
         Set<String> flags = Set.of();
         if (r.peek() == '(') {

@@ -19,7 +19,7 @@ final class CopyCommand extends ImapCommand {
         r.space();
         SequenceSet set = SequenceSet.parse(r.atom());
         r.space();
-        String target = MailboxNames.fromWire(r.astring());
+        String target = r.mailbox();
         r.expectEnd();
         List<Long> uids = Selection.uids(s.selected, s.selected.resolve(set, uid));
         Optional<Folder> to = MailboxNames.find(s, target);

@@ -10,6 +10,15 @@ final class FolderCommands {
     private FolderCommands() {
     }
 
+    private static boolean exists(List<Folder> all, String name) {
+        return all.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** The folders below {@code name}: its children, theirs, and so on. */
+    private static List<Folder> below(List<Folder> all, String name) {
+        return all.stream().filter(f -> f.name().startsWith(name + MailboxNames.DELIMITER)).toList();
+    }
+
     /** CREATE makes missing parents too, so that the hierarchy never has holes. */
     static final class Create extends ImapCommand {
         Create() {
@@ -18,7 +27,7 @@ final class FolderCommands {
 
         Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             MailboxNames.validateNew(name);
             if (name.equals(MailboxNames.INBOX) || MailboxNames.find(s, name).isPresent()) {
@@ -47,16 +56,16 @@ final class FolderCommands {
 
         Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             if (name.equals(MailboxNames.INBOX)) {
                 return Reply.no("CANNOT", "INBOX cannot be deleted");
             }
             List<Folder> all = s.ctx.store().folders().list(s.user.id());
-            if (all.stream().noneMatch(f -> f.name().equals(name))) {
+            if (!exists(all, name)) {
                 return Reply.no("NONEXISTENT", "Mailbox does not exist");
             }
-            if (all.stream().anyMatch(f -> f.name().startsWith(name + MailboxNames.DELIMITER))) {
+            if (!below(all, name).isEmpty()) {
                 return Reply.no("INUSE", "Mailbox has children, delete them first");
             }
             s.ctx.store().folders().delete(s.user.id(), name);
@@ -72,9 +81,9 @@ final class FolderCommands {
 
         Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String from = MailboxNames.fromWire(r.astring());
+            String from = r.mailbox();
             r.space();
-            String to = MailboxNames.fromWire(r.astring());
+            String to = r.mailbox();
             r.expectEnd();
             MailboxNames.validateNew(to);
             if (from.equals(MailboxNames.INBOX)) {
@@ -82,10 +91,10 @@ final class FolderCommands {
             }
             long id = s.user.id();
             List<Folder> all = s.ctx.store().folders().list(id);
-            if (all.stream().noneMatch(f -> f.name().equals(from))) {
+            if (!exists(all, from)) {
                 return Reply.no("NONEXISTENT", "Mailbox does not exist");
             }
-            if (to.equals(MailboxNames.INBOX) || all.stream().anyMatch(f -> f.name().equals(to))) {
+            if (to.equals(MailboxNames.INBOX) || exists(all, to)) {
                 return Reply.no("ALREADYEXISTS", "Target mailbox already exists");
             }
             if (to.startsWith(from + MailboxNames.DELIMITER)) {
@@ -93,10 +102,8 @@ final class FolderCommands {
             }
             s.ctx.store().inTransaction(tx -> {
                 tx.folders().rename(id, from, to);
-                for (Folder child : all) {
-                    if (child.name().startsWith(from + MailboxNames.DELIMITER)) {
-                        tx.folders().rename(id, child.name(), to + child.name().substring(from.length()));
-                    }
+                for (Folder child : below(all, from)) {
+                    tx.folders().rename(id, child.name(), to + child.name().substring(from.length()));
                 }
                 return null;
             });
@@ -114,7 +121,7 @@ final class FolderCommands {
 
         Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             try {
                 s.ctx.store().folders().setSubscribed(s.user.id(), name, subscribe);

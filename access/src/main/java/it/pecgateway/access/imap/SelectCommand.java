@@ -15,7 +15,7 @@ final class SelectCommand extends ImapCommand {
 
     Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         if (r.tryConsume(' ')) {
             r.expect('(');
             String param = r.atom();

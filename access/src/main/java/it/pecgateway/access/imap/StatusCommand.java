@@ -15,7 +15,7 @@ final class StatusCommand extends ImapCommand {
 
     Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         r.space();
         r.expect('(');
         List<String> items = new ArrayList<>();
