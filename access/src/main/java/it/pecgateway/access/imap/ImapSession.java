@@ -55,12 +55,12 @@ final class ImapSession {
         this.user = mailbox;
         this.readOnlyAccount = readOnly;
         this.state = ImapState.AUTHENTICATED;
-        this.watch = new MailboxWatch(ctx.store().changes(), mailbox.id(), onAccountChange, this::changed);
+        this.watch = new MailboxWatch(ctx.logins(), ctx.store().changes(), mailbox, readOnly, onAccountChange, this::changed);
     }
 
     /** Whether the mailbox still allows what this session logged in with (true before login). */
     boolean mayContinue() {
-        return user == null || ctx.logins().sessionMayContinue(user.id(), readOnlyAccount);
+        return watch == null || watch.mayContinue();
     }
 
     private void changed(MailboxChange change) {
@@ -83,7 +83,6 @@ final class ImapSession {
         if (watch != null) {
             watch.close();
             watch = null;
-            ctx.logins().logout(user);
         }
     }
 }

@@ -51,12 +51,12 @@ final class Pop3Session {
     void login(Mailbox mailbox, boolean readOnly) {
         this.user = mailbox;
         this.readOnly = readOnly;
-        this.watch = new MailboxWatch(store.changes(), mailbox.id(), onAccountChange, change -> { });
+        this.watch = new MailboxWatch(logins, store.changes(), mailbox, readOnly, onAccountChange, change -> { });
     }
 
     /** Whether the mailbox still allows what this session logged in with (true before login). */
     boolean mayContinue() {
-        return user == null || logins.sessionMayContinue(user.id(), readOnly);
+        return watch == null || watch.mayContinue();
     }
 
     /** The message with this 1-based number, unless it does not exist or is marked deleted. */
@@ -76,9 +76,6 @@ final class Pop3Session {
         if (watch != null) {
             watch.close();
             watch = null;
-        }
-        if (user != null) {
-            logins.logout(user);
             user = null;
         }
     }
