@@ -69,7 +69,7 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
     protected void discard(R request) {
     }
 
-    /** The connection is gone: release the session (called once, on the event loop). */
+    /** The connection is gone: release the session (called once, on the event loop); see {@link #inTurn}. */
     protected abstract void closed();
 
     /** Turns an inbound message into a request; {@code null} to ignore it. */
@@ -195,6 +195,15 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
             });
         } catch (RejectedExecutionException e) {
             revoke();
+        }
+    }
+
+    /** Runs a session's clean-up after its queued tasks, or at once when the pool has no room for it. */
+    protected static void inTurn(Executor serial, Runnable cleanUp) {
+        try {
+            serial.execute(cleanUp);
+        } catch (RejectedExecutionException e) {
+            cleanUp.run();
         }
     }
 

@@ -222,10 +222,6 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
 
     @Override
     protected void closed() {
-        try {
-            session.serial.execute(session::close);
-        } catch (RejectedExecutionException e) {
-            session.close();
-        }
+        inTurn(session.serial, session::close);
     }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,11 +137,7 @@ final class Pop3Handler extends SessionHandler<String> {
 
     @Override
     protected void closed() {
-        try {
-            session.serial.execute(session::close);
-        } catch (RejectedExecutionException e) {
-            session.close();
-        }
+        inTurn(session.serial, session::close);
     }
 
     @Override
