@@ -12,8 +12,6 @@ import it.pecgateway.mailstore.MailboxState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,34 +20,14 @@ import org.junit.jupiter.api.Test;
  * mailbox that expires ends too, so that the next login is read-only; other mailboxes' sessions go on.
  */
 class AccountChangeTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    static LineClient pop3LoggedIn(Mailbox m) {
-        LineClient c = fx.pop3();
-        assertThat(c.line()).startsWith("+OK");
-        c.send("USER " + m.address());
-        assertThat(c.line()).startsWith("+OK");
-        c.send("PASS " + AccessFixture.PASSWORD);
-        assertThat(c.line()).startsWith("+OK Logged in");
-        return c;
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     /** Applies the change with an IMAP session idling, one selected and a POP3 session with a deletion marked. */
     static void sessionsEndWhen(Mailbox m, Consumer<String> change) {
         fx.deliver(m, AccessFixture.message("uno", "1"));
         long revokedBefore = fx.metrics.refusals(Protocol.IMAP, Refusal.ACCESS_REVOKED);
         try (ImapClient idle = fx.imapLoggedIn(m); ImapClient selected = fx.imapLoggedIn(m);
-             LineClient pop3 = pop3LoggedIn(m)) {
+             LineClient pop3 = fx.pop3LoggedIn(m)) {
             idle.ok("i1 SELECT INBOX");
             idle.send("i2 IDLE");
             assertThat(idle.line()).isEqualTo("+ idling");
@@ -118,7 +96,7 @@ class AccountChangeTest {
     @Test
     void aReadOnlySessionOutlivesAnExpiryDateMovedAndTheRenewalOfItsMailbox() {
         Mailbox m = fx.mailbox("rinnovata", MailboxState.EXPIRED);
-        try (ImapClient readOnly = fx.imapLoggedIn(m); LineClient pop3 = pop3LoggedIn(m)) {
+        try (ImapClient readOnly = fx.imapLoggedIn(m); LineClient pop3 = fx.pop3LoggedIn(m)) {
             readOnly.ok("a1 SELECT INBOX");
             fx.store.accounts().setExpiry(m.address(), Optional.of(Instant.now().minusSeconds(60)));
             fx.store.accounts().setState(m.address(), MailboxState.ACTIVE);
@@ -135,7 +113,7 @@ class AccountChangeTest {
     void anotherMailboxsSuspensionAndAQuotaChangeLeaveASessionAlone() {
         Mailbox m = fx.mailbox("tranquilla");
         Mailbox other = fx.mailbox("vicina");
-        try (ImapClient session = fx.imapLoggedIn(m); LineClient pop3 = pop3LoggedIn(m)) {
+        try (ImapClient session = fx.imapLoggedIn(m); LineClient pop3 = fx.pop3LoggedIn(m)) {
             session.ok("a1 SELECT INBOX");
             fx.store.accounts().setState(other.address(), MailboxState.SUSPENDED);
             fx.store.accounts().setQuota(m.address(), 1_000_000);
