@@ -5,19 +5,16 @@ import it.pecgateway.access.CommandErrors;
 import it.pecgateway.mailstore.MailStoreException;
 
 /** The one place where failures become IMAP replies: BAD for syntax, NO with a response code for the rest. */
-final class ImapErrors extends CommandErrors<Reply> {
-
-    ImapErrors(AccessMetrics metrics) {
-        super(metrics, AccessMetrics.Protocol.IMAP);
+final class ImapErrors {
+    private ImapErrors() {
     }
 
-    @Override
-    protected Reply syntax(String text) {
-        return Reply.bad(text);
+    static CommandErrors<Reply> of(AccessMetrics metrics) {
+        return new CommandErrors<>(metrics, AccessMetrics.Protocol.IMAP, Reply::bad, ImapErrors::refused,
+                Reply.no("SERVERBUG", "Internal server error"));
     }
 
-    @Override
-    protected Reply refused(MailStoreException.Reason reason) {
+    private static Reply refused(MailStoreException.Reason reason) {
         return switch (reason) {
             case NOT_FOUND -> Reply.no("NONEXISTENT", "No such mailbox or message");
             case ALREADY_EXISTS -> Reply.no("ALREADYEXISTS", "Mailbox already exists");
@@ -26,10 +23,5 @@ final class ImapErrors extends CommandErrors<Reply> {
             case CONFLICT -> Reply.no("INUSE", "Mailbox is busy, try again");
             case UNAVAILABLE -> Reply.no("UNAVAILABLE", "Storage temporarily unavailable, try again");
         };
-    }
-
-    @Override
-    protected Reply internal() {
-        return Reply.no("SERVERBUG", "Internal server error");
     }
 }

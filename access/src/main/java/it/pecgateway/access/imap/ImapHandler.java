@@ -23,7 +23,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private static final Logger log = LoggerFactory.getLogger(ImapHandler.class);
 
     private final ImapContext ctx;
-    private final ImapErrors errors;
+    private final CommandErrors<Reply> errors;
     private final Map<String, ImapCommand> commands;
     private final SslContext startTls;
     private final boolean implicitTls;
@@ -34,7 +34,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     ImapHandler(ImapContext ctx, Map<String, ImapCommand> commands, SslContext startTls, boolean implicitTls) {
         super(ctx.gate(), ctx.metrics(), AccessMetrics.Protocol.IMAP);
         this.ctx = ctx;
-        this.errors = new ImapErrors(ctx.metrics());
+        this.errors = ImapErrors.of(ctx.metrics());
         this.commands = commands;
         this.startTls = startTls;
         this.implicitTls = implicitTls;

@@ -29,7 +29,7 @@ final class Pop3Handler extends SessionHandler<String> {
     private final Executor executor;
     private final Duration stall;
     private final Map<String, Pop3Command> commands;
-    private final Pop3Errors errors;
+    private final CommandErrors<Pop3Reply> errors;
     private Pop3Session session;
     private Pop3Reply.Continuation continuation;
 
@@ -41,7 +41,7 @@ final class Pop3Handler extends SessionHandler<String> {
         this.executor = executor;
         this.stall = stall;
         this.commands = commands;
-        this.errors = new Pop3Errors(metrics);
+        this.errors = Pop3Errors.of(metrics);
     }
 
     @Override
