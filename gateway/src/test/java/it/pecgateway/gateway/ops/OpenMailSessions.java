@@ -8,6 +8,7 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -85,8 +86,9 @@ final class OpenMailSessions implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("the IMAP session is still idling after " + limit, e);
         }
-        if (!(imapFailure instanceof FolderClosedException)) {
-            throw new AssertionError("IDLE did not end with the folder closed by the server", imapFailure);
+        // StoreClosedException when the BYE came before the IDLE command was even sent
+        if (!(imapFailure instanceof FolderClosedException) && !(imapFailure instanceof StoreClosedException)) {
+            throw new AssertionError("IDLE did not end with the connection closed by the server", imapFailure);
         }
         pop3.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         try {
@@ -166,7 +168,7 @@ final class OpenMailSessions implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException, MessagingException {
         pop3.close();
         imap.close();
     }
