@@ -11,8 +11,11 @@ public interface AccessMetrics {
     /** Why a login was refused. */
     enum LoginFailure { BAD_CREDENTIALS, MAILBOX_DISABLED, TLS_REQUIRED, TOO_MANY_SESSIONS }
 
-    /** Why a connection was closed by the server before the client asked. */
-    enum Refusal { TOO_MANY_FROM_ADDRESS, IDLE_TIMEOUT, LINE_TOO_LONG, SERVER_BUSY }
+    /**
+     * Why a connection was closed by the server before the client asked. ACCESS_REVOKED: the mailbox was
+     * suspended, deactivated or deleted, or became read-only under a read-write session.
+     */
+    enum Refusal { TOO_MANY_FROM_ADDRESS, IDLE_TIMEOUT, LINE_TOO_LONG, SERVER_BUSY, ACCESS_REVOKED }
 
     /**
      * How a command ended: OK ({@code OK}, {@code +OK}), NO (refused: {@code NO}, {@code -ERR}), BAD (a syntax

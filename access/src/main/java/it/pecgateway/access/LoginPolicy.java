@@ -69,6 +69,18 @@ public final class LoginPolicy {
         return new Result(outcome, Optional.of(mailbox), Duration.ZERO);
     }
 
+    /**
+     * Whether a session that logged in read-write ({@code readOnly} false) or read-only may go on with its mailbox
+     * as the store has it now (read again: it may have been suspended, deactivated, expired or deleted). A session
+     * keeps the rights it logged in with: one whose rights shrank ends, so that its client learns the new ones
+     * where IMAP and POP3 announce them (the login reply, SELECT's {@code [READ-ONLY]}) instead of meeting refusals
+     * in the middle of a session; one whose rights grew (a renewal) stays read-only until its next login.
+     */
+    public boolean sessionMayContinue(long mailboxId, boolean readOnly) {
+        Outcome now = accounts.findById(mailboxId).map(this::access).orElse(Outcome.DISABLED);
+        return now == Outcome.READ_WRITE || now == Outcome.READ_ONLY && readOnly;
+    }
+
     /** Releases the session slot of a logged-in result. */
     public void logout(Mailbox mailbox) {
         gate.loggedOut(mailbox.id());

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
     private boolean admitted;
     private boolean busy;
     private boolean closing;
+    private volatile boolean revoked;
 
     protected SessionHandler(ConnectionGate gate, AccessMetrics metrics, AccessMetrics.Protocol protocol) {
         this.gate = gate;
@@ -59,11 +62,14 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
 
     protected abstract String idleTimeoutLine();
 
+    /** The last line of a session its mailbox no longer allows; {@code null} to close without one. */
+    protected abstract String revokedLine();
+
     /** Frees what a request holds (spooled literals). */
     protected void discard(R request) {
     }
 
-    /** The connection is gone: release the session (called once, on the event loop). */
+    /** The connection is gone: release the session (called once, on the event loop); see {@link #inTurn}. */
     protected abstract void closed();
 
     /** Turns an inbound message into a request; {@code null} to ignore it. */
@@ -172,6 +178,65 @@ public abstract class SessionHandler<R> extends ChannelInboundHandlerAdapter {
 
     protected final boolean isClosing() {
         return closing;
+    }
+
+    /**
+     * The session's mailbox changed state or expiry, or was deleted (called on a store thread). In turn with the
+     * session's commands, {@code mayContinue} reads it again; when the session may not go on, it ends with
+     * {@link #revokedLine} and no command of it runs any more. When the pool has no room for the check, or the
+     * check fails, the session ends too: its next login decides.
+     */
+    protected final void accountChanged(Executor serial, BooleanSupplier mayContinue) {
+        try {
+            serial.execute(() -> {
+                if (!revoked && !checked(mayContinue)) {
+                    revoke();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            revoke();
+        }
+    }
+
+    /** Runs a session's clean-up after its queued tasks, or at once when the pool has no room for it. */
+    protected static void inTurn(Executor serial, Runnable cleanUp) {
+        try {
+            serial.execute(cleanUp);
+        } catch (RejectedExecutionException e) {
+            cleanUp.run();
+        }
+    }
+
+    /** True once the session was ended by {@link #accountChanged}: requests still on their way must not run. */
+    protected final boolean revoked() {
+        return revoked;
+    }
+
+    private boolean checked(BooleanSupplier mayContinue) {
+        try {
+            return mayContinue.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("{} session of {}: cannot check its mailbox, ending it", protocol, remote, e);
+            return false;
+        }
+    }
+
+    private void revoke() {
+        revoked = true;
+        channel.eventLoop().execute(() -> {
+            if (closing) {
+                return;
+            }
+            metrics.refused(protocol, AccessMetrics.Refusal.ACCESS_REVOKED);
+            dropQueued();
+            String line = revokedLine();
+            if (line != null) {
+                closeWith(line);
+            } else {
+                closing = true;
+                channel.close();
+            }
+        });
     }
 
     @Override

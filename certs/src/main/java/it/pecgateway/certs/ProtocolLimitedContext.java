@@ -18,7 +18,11 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
-/** An {@link SSLContext} whose every engine, socket and server socket enables only the given protocols. */
+/**
+ * An {@link SSLContext} whose every engine, socket and server socket enables only the given protocols. The
+ * factories below only pass each call on and limit what comes back ({@link Spi#limited}); the JDK gives no way to
+ * set a context's default protocols other than a process-wide system property.
+ */
 final class ProtocolLimitedContext extends SSLContext {
 
     ProtocolLimitedContext(SSLContext delegate, String[] protocols) {
@@ -34,6 +38,20 @@ final class ProtocolLimitedContext extends SSLContext {
             this.protocols = protocols.clone();
         }
 
+        /** The one place the protocols are limited, for whatever this context makes. */
+        private <T> T limited(T made) {
+            if (made instanceof SSLEngine engine) {
+                engine.setEnabledProtocols(protocols);
+            } else if (made instanceof SSLSocket socket) {
+                socket.setEnabledProtocols(protocols);
+            } else if (made instanceof SSLServerSocket socket) {
+                socket.setEnabledProtocols(protocols);
+            } else {
+                throw new IllegalStateException("not a TLS endpoint: " + made.getClass().getName());
+            }
+            return made;
+        }
+
         @Override
         protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) throws KeyManagementException {
             delegate.init(km, tm, random);
@@ -41,26 +59,22 @@ final class ProtocolLimitedContext extends SSLContext {
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            return new SocketFactory(delegate.getSocketFactory(), protocols);
+            return new SocketFactory(delegate.getSocketFactory());
         }
 
         @Override
         protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return new ServerSocketFactory(delegate.getServerSocketFactory(), protocols);
+            return new ServerSocketFactory(delegate.getServerSocketFactory());
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            SSLEngine engine = delegate.createSSLEngine();
-            engine.setEnabledProtocols(protocols);
-            return engine;
+            return limited(delegate.createSSLEngine());
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            SSLEngine engine = delegate.createSSLEngine(host, port);
-            engine.setEnabledProtocols(protocols);
-            return engine;
+            return limited(delegate.createSSLEngine(host, port));
         }
 
         @Override
@@ -72,111 +86,98 @@ final class ProtocolLimitedContext extends SSLContext {
         protected SSLSessionContext engineGetClientSessionContext() {
             return delegate.getClientSessionContext();
         }
-    }
 
-    private static final class ServerSocketFactory extends SSLServerSocketFactory {
-        private final SSLServerSocketFactory delegate;
-        private final String[] protocols;
+        private final class ServerSocketFactory extends SSLServerSocketFactory {
+            private final SSLServerSocketFactory factory;
 
-        ServerSocketFactory(SSLServerSocketFactory delegate, String[] protocols) {
-            this.delegate = delegate;
-            this.protocols = protocols;
+            ServerSocketFactory(SSLServerSocketFactory factory) {
+                this.factory = factory;
+            }
+
+            @Override
+            public ServerSocket createServerSocket() throws IOException {
+                return limited(factory.createServerSocket());
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port) throws IOException {
+                return limited(factory.createServerSocket(port));
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                return limited(factory.createServerSocket(port, backlog));
+            }
+
+            @Override
+            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+                return limited(factory.createServerSocket(port, backlog, address));
+            }
+
+            @Override
+            public String[] getDefaultCipherSuites() {
+                return factory.getDefaultCipherSuites();
+            }
+
+            @Override
+            public String[] getSupportedCipherSuites() {
+                return factory.getSupportedCipherSuites();
+            }
         }
 
-        private ServerSocket limit(ServerSocket socket) {
-            ((SSLServerSocket) socket).setEnabledProtocols(protocols);
-            return socket;
-        }
+        /** Used by STARTTLS: layering TLS over an accepted plain socket. */
+        private final class SocketFactory extends SSLSocketFactory {
+            private final SSLSocketFactory factory;
 
-        @Override
-        public ServerSocket createServerSocket() throws IOException {
-            return limit(delegate.createServerSocket());
-        }
+            SocketFactory(SSLSocketFactory factory) {
+                this.factory = factory;
+            }
 
-        @Override
-        public ServerSocket createServerSocket(int port) throws IOException {
-            return limit(delegate.createServerSocket(port));
-        }
+            @Override
+            public String[] getDefaultCipherSuites() {
+                return factory.getDefaultCipherSuites();
+            }
 
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            return limit(delegate.createServerSocket(port, backlog));
-        }
+            @Override
+            public String[] getSupportedCipherSuites() {
+                return factory.getSupportedCipherSuites();
+            }
 
-        @Override
-        public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            return limit(delegate.createServerSocket(port, backlog, address));
-        }
+            @Override
+            public Socket createSocket() throws IOException {
+                return limited(factory.createSocket());
+            }
 
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
+            @Override
+            public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+                return limited(factory.createSocket(s, host, port, autoClose));
+            }
 
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
-        }
-    }
+            @Override
+            public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
+                return limited(factory.createSocket(s, consumed, autoClose));
+            }
 
-    /** Used by STARTTLS: layering TLS over an accepted plain socket. */
-    private static final class SocketFactory extends SSLSocketFactory {
-        private final SSLSocketFactory delegate;
-        private final String[] protocols;
+            @Override
+            public Socket createSocket(String host, int port) throws IOException {
+                return limited(factory.createSocket(host, port));
+            }
 
-        SocketFactory(SSLSocketFactory delegate, String[] protocols) {
-            this.delegate = delegate;
-            this.protocols = protocols;
-        }
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+                return limited(factory.createSocket(host, port, localHost, localPort));
+            }
 
-        private Socket limit(Socket socket) {
-            ((SSLSocket) socket).setEnabledProtocols(protocols);
-            return socket;
-        }
+            @Override
+            public Socket createSocket(InetAddress host, int port) throws IOException {
+                return limited(factory.createSocket(host, port));
+            }
 
-        @Override
-        public Socket createSocket() throws IOException {
-            return limit(delegate.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return limit(delegate.createSocket(s, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
-            return limit(delegate.createSocket(s, consumed, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return limit(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return limit(delegate.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return limit(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return limit(delegate.createSocket(address, port, localAddress, localPort));
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                    throws IOException {
+                return limited(factory.createSocket(address, port, localAddress, localPort));
+            }
         }
     }
 }

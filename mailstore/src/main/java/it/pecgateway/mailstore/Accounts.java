@@ -54,14 +54,19 @@ public interface Accounts {
      */
     Optional<Mailbox> authenticate(String address, char[] password);
 
+    /** Publishes {@link MailboxChange.AccountChanged}: open sessions check what they may still do. */
     void setState(String address, MailboxState state);
 
+    /** Publishes {@link MailboxChange.AccountChanged}, like {@link #setState}. */
     void setExpiry(String address, Optional<Instant> expiresAt);
 
     void setQuota(String address, long quotaBytes);
 
     void updateSettings(String address, MailboxSettings settings);
 
-    /** Deletes the mailbox with its folders, messages, holder data and password history. */
+    /**
+     * Deletes the mailbox with its folders, messages, holder data and password history; publishes
+     * {@link MailboxChange.FoldersChanged} and {@link MailboxChange.AccountChanged}.
+     */
     void deleteMailbox(String address);
 }

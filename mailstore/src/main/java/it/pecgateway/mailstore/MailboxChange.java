@@ -14,4 +14,11 @@ public sealed interface MailboxChange {
 
     /** Folders were created, renamed or deleted. */
     record FoldersChanged(long mailboxId) implements MailboxChange { }
+
+    /**
+     * The mailbox's state or expiry date changed, or the mailbox was deleted ({@link Accounts#setState},
+     * {@link Accounts#setExpiry}, {@link Accounts#deleteMailbox}): open sessions read it again
+     * ({@link Accounts#findById}, empty once deleted) and decide whether they may go on.
+     */
+    record AccountChanged(long mailboxId) implements MailboxChange { }
 }

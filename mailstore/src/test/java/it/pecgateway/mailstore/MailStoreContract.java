@@ -478,6 +478,29 @@ public abstract class MailStoreContract {
     }
 
     @Test
+    void stateExpiryAndDeletionTellTheMailboxSubscribersItsAccountChanged() throws Exception {
+        Mailbox m = mailbox("a@pec.example");
+        Mailbox other = mailbox("b@pec.example");
+        BlockingQueue<MailboxChange> seen = new LinkedBlockingQueue<>();
+        BlockingQueue<MailboxChange> otherSeen = new LinkedBlockingQueue<>();
+        store.changes().subscribe(m.id(), seen::add);
+        store.changes().subscribe(other.id(), otherSeen::add);
+        MailboxChange accountChanged = new MailboxChange.AccountChanged(m.id());
+
+        store.accounts().setState("A@pec.example", MailboxState.SUSPENDED);
+        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(accountChanged);
+        store.accounts().setExpiry("a@pec.example", Optional.of(T0));
+        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo(accountChanged);
+        store.accounts().setQuota("a@pec.example", 1000);
+        assertReason(() -> store.accounts().setState("nobody@pec.example", MailboxState.ACTIVE), Reason.NOT_FOUND);
+        store.accounts().deleteMailbox("a@pec.example");
+        assertThat(List.of(seen.poll(5, TimeUnit.SECONDS), seen.poll(5, TimeUnit.SECONDS)))
+                .containsExactly(new MailboxChange.FoldersChanged(m.id()), accountChanged);
+        assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(otherSeen).isEmpty();
+    }
+
+    @Test
     void aLargeBodyStreamsThroughWithItsExactSize() throws IOException {
         Folder in = inbox(mailbox("a@pec.example"));
         long size = 3L * 1024 * 1024 + 17;

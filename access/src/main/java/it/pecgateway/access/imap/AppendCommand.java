@@ -8,22 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /** APPEND (RFC 3501 6.3.11) answering APPENDUID (RFC 4315). The message literal may be spooled on disk. */
-final class AppendCommand implements ImapCommand {
-    public String name() {
-        return "APPEND";
+final class AppendCommand extends ImapCommand {
+    AppendCommand() {
+        super("APPEND", ImapState.LOGGED_IN, Trait.WRITES);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public boolean writes() {
-        return true;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         r.space();
         Set<String> flags = Set.of();
         if (r.peek() == '(') {

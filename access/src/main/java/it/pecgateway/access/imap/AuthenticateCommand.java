@@ -2,19 +2,14 @@ package it.pecgateway.access.imap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
 
 /** AUTHENTICATE PLAIN (RFC 4616), with or without an initial response (SASL-IR, RFC 4959). */
-final class AuthenticateCommand implements ImapCommand {
-    public String name() {
-        return "AUTHENTICATE";
+final class AuthenticateCommand extends ImapCommand {
+    AuthenticateCommand() {
+        super("AUTHENTICATE", ImapState.UNAUTHENTICATED);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.UNAUTHENTICATED;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         String mechanism = r.atom();
         String initial = null;

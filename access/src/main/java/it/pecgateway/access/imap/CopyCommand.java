@@ -5,37 +5,21 @@ import it.pecgateway.mailstore.Messages.CopyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** COPY (RFC 3501 6.4.7) and MOVE (RFC 6851), plain and UID, answering COPYUID (RFC 4315). */
-final class CopyCommand implements ImapCommand {
+final class CopyCommand extends ImapCommand {
     private final boolean move;
 
     CopyCommand(boolean move) {
+        super(move ? "MOVE" : "COPY", ImapState.ONLY_SELECTED, Trait.WRITES, Trait.UID_FORM);
         this.move = move;
     }
 
-    public String name() {
-        return move ? "MOVE" : "COPY";
-    }
-
-    public Set<ImapState> states() {
-        return ImapState.ONLY_SELECTED;
-    }
-
-    public boolean writes() {
-        return true;
-    }
-
-    public boolean hasUidForm() {
-        return true;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         SequenceSet set = SequenceSet.parse(r.atom());
         r.space();
-        String target = MailboxNames.fromWire(r.astring());
+        String target = r.mailbox();
         r.expectEnd();
         List<Long> uids = Selection.uids(s.selected, s.selected.resolve(set, uid));
         Optional<Folder> to = MailboxNames.find(s, target);

@@ -2,27 +2,14 @@ package it.pecgateway.access.imap;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** EXPUNGE (RFC 3501 6.4.3) and UID EXPUNGE (RFC 4315). */
-final class ExpungeCommand implements ImapCommand {
-    public String name() {
-        return "EXPUNGE";
+final class ExpungeCommand extends ImapCommand {
+    ExpungeCommand() {
+        super("EXPUNGE", ImapState.ONLY_SELECTED, Trait.WRITES, Trait.UID_FORM);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.ONLY_SELECTED;
-    }
-
-    public boolean writes() {
-        return true;
-    }
-
-    public boolean hasUidForm() {
-        return true;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         Optional<java.util.Collection<Long>> only = Optional.empty();
         if (uid) {
             r.space();

@@ -13,24 +13,12 @@ import java.util.Set;
  * FETCH and UID FETCH (RFC 3501 6.4.5) with MODSEQ and CHANGEDSINCE (RFC 7162). Non-PEEK body sections set
  * {@code \Seen} (not in read-only mailboxes), and the new flags are returned with the data.
  */
-final class FetchCommand implements ImapCommand {
-    public String name() {
-        return "FETCH";
+final class FetchCommand extends ImapCommand {
+    FetchCommand() {
+        super("FETCH", ImapState.ONLY_SELECTED, Trait.UID_FORM, Trait.HOLDS_EXPUNGES);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.ONLY_SELECTED;
-    }
-
-    public boolean hasUidForm() {
-        return true;
-    }
-
-    public boolean allowsExpunge(boolean uid) {
-        return uid;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
         r.space();
         SequenceSet set = SequenceSet.parse(r.atom());
         r.space();

@@ -4,30 +4,30 @@ import it.pecgateway.mailstore.Folder;
 import it.pecgateway.mailstore.MailStoreException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** CREATE, DELETE, RENAME, SUBSCRIBE and UNSUBSCRIBE (RFC 3501 6.3.3-7). */
 final class FolderCommands {
     private FolderCommands() {
     }
 
+    private static boolean exists(List<Folder> all, String name) {
+        return all.stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** The folders below {@code name}: its children, theirs, and so on. */
+    private static List<Folder> below(List<Folder> all, String name) {
+        return all.stream().filter(f -> f.name().startsWith(name + MailboxNames.DELIMITER)).toList();
+    }
+
     /** CREATE makes missing parents too, so that the hierarchy never has holes. */
-    static final class Create implements ImapCommand {
-        public String name() {
-            return "CREATE";
+    static final class Create extends ImapCommand {
+        Create() {
+            super("CREATE", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             MailboxNames.validateNew(name);
             if (name.equals(MailboxNames.INBOX) || MailboxNames.find(s, name).isPresent()) {
@@ -49,31 +49,23 @@ final class FolderCommands {
         }
     }
 
-    static final class Delete implements ImapCommand {
-        public String name() {
-            return "DELETE";
+    static final class Delete extends ImapCommand {
+        Delete() {
+            super("DELETE", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             if (name.equals(MailboxNames.INBOX)) {
                 return Reply.no("CANNOT", "INBOX cannot be deleted");
             }
             List<Folder> all = s.ctx.store().folders().list(s.user.id());
-            if (all.stream().noneMatch(f -> f.name().equals(name))) {
+            if (!exists(all, name)) {
                 return Reply.no("NONEXISTENT", "Mailbox does not exist");
             }
-            if (all.stream().anyMatch(f -> f.name().startsWith(name + MailboxNames.DELIMITER))) {
+            if (!below(all, name).isEmpty()) {
                 return Reply.no("INUSE", "Mailbox has children, delete them first");
             }
             s.ctx.store().folders().delete(s.user.id(), name);
@@ -82,24 +74,16 @@ final class FolderCommands {
     }
 
     /** RENAME moves the folder's children along. */
-    static final class Rename implements ImapCommand {
-        public String name() {
-            return "RENAME";
+    static final class Rename extends ImapCommand {
+        Rename() {
+            super("RENAME", ImapState.LOGGED_IN, Trait.WRITES);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public boolean writes() {
-            return true;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String from = MailboxNames.fromWire(r.astring());
+            String from = r.mailbox();
             r.space();
-            String to = MailboxNames.fromWire(r.astring());
+            String to = r.mailbox();
             r.expectEnd();
             MailboxNames.validateNew(to);
             if (from.equals(MailboxNames.INBOX)) {
@@ -107,10 +91,10 @@ final class FolderCommands {
             }
             long id = s.user.id();
             List<Folder> all = s.ctx.store().folders().list(id);
-            if (all.stream().noneMatch(f -> f.name().equals(from))) {
+            if (!exists(all, from)) {
                 return Reply.no("NONEXISTENT", "Mailbox does not exist");
             }
-            if (to.equals(MailboxNames.INBOX) || all.stream().anyMatch(f -> f.name().equals(to))) {
+            if (to.equals(MailboxNames.INBOX) || exists(all, to)) {
                 return Reply.no("ALREADYEXISTS", "Target mailbox already exists");
             }
             if (to.startsWith(from + MailboxNames.DELIMITER)) {
@@ -118,10 +102,8 @@ final class FolderCommands {
             }
             s.ctx.store().inTransaction(tx -> {
                 tx.folders().rename(id, from, to);
-                for (Folder child : all) {
-                    if (child.name().startsWith(from + MailboxNames.DELIMITER)) {
-                        tx.folders().rename(id, child.name(), to + child.name().substring(from.length()));
-                    }
+                for (Folder child : below(all, from)) {
+                    tx.folders().rename(id, child.name(), to + child.name().substring(from.length()));
                 }
                 return null;
             });
@@ -129,24 +111,17 @@ final class FolderCommands {
         }
     }
 
-    static final class Subscribe implements ImapCommand {
+    static final class Subscribe extends ImapCommand {
         private final boolean subscribe;
 
         Subscribe(boolean subscribe) {
+            super(subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE", ImapState.LOGGED_IN);
             this.subscribe = subscribe;
         }
 
-        public String name() {
-            return subscribe ? "SUBSCRIBE" : "UNSUBSCRIBE";
-        }
-
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
-            String name = MailboxNames.fromWire(r.astring());
+            String name = r.mailbox();
             r.expectEnd();
             try {
                 s.ctx.store().folders().setSubscribed(s.user.id(), name, subscribe);

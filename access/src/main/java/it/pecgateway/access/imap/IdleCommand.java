@@ -1,22 +1,17 @@
 package it.pecgateway.access.imap;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * IDLE (RFC 2177): changes are pushed as they happen until the client says DONE. The connection's idle timeout
  * still applies (RFC 2177 asks clients to re-issue IDLE within 29 minutes).
  */
-final class IdleCommand implements ImapCommand {
-    public String name() {
-        return "IDLE";
+final class IdleCommand extends ImapCommand {
+    IdleCommand() {
+        super("IDLE", ImapState.LOGGED_IN);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
         r.expectEnd();
         // idling first: a change arriving from now on queues a push behind this task, none is lost
         s.idling = true;

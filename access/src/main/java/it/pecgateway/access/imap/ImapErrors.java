@@ -1,42 +1,27 @@
 package it.pecgateway.access.imap;
 
 import it.pecgateway.access.AccessMetrics;
+import it.pecgateway.access.CommandErrors;
 import it.pecgateway.mailstore.MailStoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * The one place where failures become IMAP replies. Only our own fixed texts reach the wire; details go to the
- * log.
- */
+/** The one place where failures become IMAP replies: BAD for syntax, NO with a response code for the rest. */
 final class ImapErrors {
-    private static final Logger log = LoggerFactory.getLogger(ImapErrors.class);
-
     private ImapErrors() {
     }
 
-    /** Whether a failure is ours (a generic reply, the details in the log) rather than the client's or the store's. */
-    static boolean internal(Throwable failure) {
-        return !(failure instanceof ImapSyntaxException) && !(failure instanceof MailStoreException);
+    static CommandErrors<Reply> of(AccessMetrics metrics) {
+        return new CommandErrors<>(metrics, AccessMetrics.Protocol.IMAP, Reply::bad, ImapErrors::refused,
+                Reply.no("SERVERBUG", "Internal server error"));
     }
 
-    static Reply reply(Throwable failure, AccessMetrics metrics) {
-        if (failure instanceof ImapSyntaxException e) {
-            return Reply.bad(e.getMessage());
-        }
-        if (failure instanceof MailStoreException e) {
-            log.debug("store refused an IMAP command: {}", e.reason(), e);
-            return switch (e.reason()) {
-                case NOT_FOUND -> Reply.no("NONEXISTENT", "No such mailbox or message");
-                case ALREADY_EXISTS -> Reply.no("ALREADYEXISTS", "Mailbox already exists");
-                case OVER_QUOTA -> Reply.no("OVERQUOTA", "Quota exceeded");
-                case INVALID -> Reply.no("CANNOT", "Operation not permitted on this mailbox");
-                case CONFLICT -> Reply.no("INUSE", "Mailbox is busy, try again");
-                case UNAVAILABLE -> Reply.no("UNAVAILABLE", "Storage temporarily unavailable, try again");
-            };
-        }
-        log.error("IMAP command failed", failure);
-        metrics.internalError(AccessMetrics.Protocol.IMAP);
-        return Reply.no("SERVERBUG", "Internal server error");
+    private static Reply refused(MailStoreException.Reason reason) {
+        return switch (reason) {
+            case NOT_FOUND -> Reply.no("NONEXISTENT", "No such mailbox or message");
+            case ALREADY_EXISTS -> Reply.no("ALREADYEXISTS", "Mailbox already exists");
+            case OVER_QUOTA -> Reply.no("OVERQUOTA", "Quota exceeded");
+            case INVALID -> Reply.no("CANNOT", "Operation not permitted on this mailbox");
+            case CONFLICT -> Reply.no("INUSE", "Mailbox is busy, try again");
+            case UNAVAILABLE -> Reply.no("UNAVAILABLE", "Storage temporarily unavailable, try again");
+        };
     }
 }

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.ChannelOutput;
+import it.pecgateway.access.CommandErrors;
 import it.pecgateway.access.SerialExecutor;
 import it.pecgateway.access.SessionHandler;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private static final Logger log = LoggerFactory.getLogger(ImapHandler.class);
 
     private final ImapContext ctx;
+    private final CommandErrors<Reply> errors;
     private final Map<String, ImapCommand> commands;
     private final SslContext startTls;
     private final boolean implicitTls;
@@ -32,6 +34,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     ImapHandler(ImapContext ctx, Map<String, ImapCommand> commands, SslContext startTls, boolean implicitTls) {
         super(ctx.gate(), ctx.metrics(), AccessMetrics.Protocol.IMAP);
         this.ctx = ctx;
+        this.errors = ImapErrors.of(ctx.metrics());
         this.commands = commands;
         this.startTls = startTls;
         this.implicitTls = implicitTls;
@@ -43,6 +46,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
         session = new ImapSession(ctx, new ImapWriter(new ChannelOutput(channel, stall)), remote,
                 new SerialExecutor(ctx.executor()), implicitTls);
         session.onIdleChange(this::pushIdleChanges);
+        session.onAccountChange(() -> accountChanged(session.serial, session::mayContinue));
         write("* OK [CAPABILITY " + Capabilities.of(session) + "] PEC gateway IMAP ready\r\n");
     }
 
@@ -76,6 +80,12 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
         return "* BYE Autologout; idle for too long\r\n";
     }
 
+    /** RFC 3501 7.1.5: BYE may come at any time; the client learns its rights anew at its next login. */
+    @Override
+    protected String revokedLine() {
+        return "* BYE Access to this mailbox has changed; log in again\r\n";
+    }
+
     @Override
     protected void discard(ImapFrame frame) {
         frame.discardLiterals();
@@ -83,9 +93,13 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
 
     /** Runs one command on the session's store thread. */
     private void run(ImapFrame frame, Reply.Continuation waiting, String waitingTag) {
+        if (revoked()) {
+            frame.discardLiterals();
+            return;
+        }
         String tag = waitingTag;
         boolean expungeAllowed = true;
-        boolean internal = false;
+        AccessMetrics.Outcome failed = null;
         Reply reply;
         try {
             if (waiting != null) {
@@ -119,8 +133,8 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             channel.close();
             return;
         } catch (Throwable t) {
-            internal = ImapErrors.internal(t);
-            reply = ImapErrors.reply(t, ctx.metrics());
+            failed = CommandErrors.outcome(t);
+            reply = errors.reply(t);
         } finally {
             frame.discardLiterals();
         }
@@ -136,15 +150,12 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
             return;
         }
         if (reply.status() != Reply.Status.CONTINUE) {
-            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, outcome(reply, internal));
+            ctx.metrics().commandCompleted(AccessMetrics.Protocol.IMAP, failed != null ? failed : outcome(reply));
         }
         finish(tag, reply);
     }
 
-    private static AccessMetrics.Outcome outcome(Reply reply, boolean internal) {
-        if (internal) {
-            return AccessMetrics.Outcome.ERROR;
-        }
+    private static AccessMetrics.Outcome outcome(Reply reply) {
         return switch (reply.status()) {
             case OK, CONTINUE -> AccessMetrics.Outcome.OK;
             case NO -> AccessMetrics.Outcome.NO;
@@ -193,7 +204,7 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
     private void pushIdleChanges() {
         try {
             session.serial.execute(() -> {
-                if (!session.idling || session.selected == null) {
+                if (!session.idling || session.selected == null || revoked()) {
                     return;
                 }
                 try {
@@ -211,10 +222,6 @@ final class ImapHandler extends SessionHandler<ImapFrame> {
 
     @Override
     protected void closed() {
-        try {
-            session.serial.execute(session::close);
-        } catch (RejectedExecutionException e) {
-            session.close();
-        }
+        inTurn(session.serial, session::close);
     }
 }

@@ -121,6 +121,11 @@ final class ImapReader {
     }
 
     /** astring or NIL (returned as null). */
+    /** A mailbox name argument: an astring in modified UTF-7, decoded (RFC 3501 5.1.3). */
+    String mailbox() {
+        return MailboxNames.fromWire(astring());
+    }
+
     String nstring() {
         if (peek() != '"' && peek() != '{') {
             String atom = atom();

@@ -1,13 +1,9 @@
 package it.pecgateway.access.imap;
 
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.AccessServer;
 import it.pecgateway.access.AccessSettings;
-import it.pecgateway.access.ConnectionGate;
-import it.pecgateway.access.LoginPolicy;
-import it.pecgateway.access.LoginThrottle;
 import it.pecgateway.access.TlsMaterial;
 import it.pecgateway.access.mime.StructureCache;
 import it.pecgateway.config.ListenerConfig;
@@ -17,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The IMAP4rev1 server of one listener: implicit TLS (993) or STARTTLS (143). Store work runs on
@@ -31,13 +26,10 @@ public final class ImapServer extends AccessServer {
 
     public ImapServer(ListenerConfig listener, TlsMaterial tls, MailStore store, AccessSettings settings,
                       Executor executor, AccessMetrics metrics, Clock clock) {
-        super(listener, settings, "imap");
+        super(listener, settings, store, metrics, AccessMetrics.Protocol.IMAP, clock);
         this.mode = listener.tls();
         this.ssl = tls.serverContext();
-        ConnectionGate gate = new ConnectionGate(settings.maxConnectionsPerAddress(), settings.maxConnectionsPerUser());
-        LoginThrottle throttle = new LoginThrottle(settings.loginDelayBase(), settings.loginDelayMax(), clock);
-        LoginPolicy logins = new LoginPolicy(store.accounts(), throttle, gate, metrics, AccessMetrics.Protocol.IMAP, clock);
-        this.ctx = new ImapContext(store, settings, metrics, logins, gate, new StructureCache(4096), executor, clock,
+        this.ctx = new ImapContext(store, settings, metrics, logins(), gate(), new StructureCache(4096), executor, clock,
                 mode == TlsMode.STARTTLS_OPTIONAL || mode == TlsMode.STARTTLS_REQUIRED);
     }
 
@@ -50,14 +42,8 @@ public final class ImapServer extends AccessServer {
     public InetSocketAddress start() {
         cleanSpool();
         boolean implicit = mode == TlsMode.IMPLICIT;
-        long idle = ctx.settings().imapIdleTimeout().toMillis();
-        return bind(ch -> {
-            if (implicit) {
-                ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
-            }
-            ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
-            ch.pipeline().addLast(new ImapFrameDecoder(ctx.settings(), ctx.metrics()));
-            ch.pipeline().addLast(new ImapHandler(ctx, commands, ctx.starttlsOffered() ? ssl : null, implicit));
-        });
+        return bind(implicit ? ssl : null, ctx.settings().imapIdleTimeout(),
+                () -> new ImapFrameDecoder(ctx.settings(), ctx.metrics()),
+                () -> new ImapHandler(ctx, commands, ctx.starttlsOffered() ? ssl : null, implicit));
     }
 }

@@ -1,7 +1,7 @@
 package it.pecgateway.access.imap;
 
+import it.pecgateway.access.MailboxWatch;
 import it.pecgateway.access.SerialExecutor;
-import it.pecgateway.mailstore.ChangeFeed;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailboxChange;
 import java.net.InetAddress;
@@ -22,8 +22,9 @@ final class ImapSession {
     boolean condstore;
     /** Set while IDLE waits for DONE: changes are then pushed at once. */
     volatile boolean idling;
-    private ChangeFeed.Subscription subscription;
+    private MailboxWatch watch;
     private Runnable onIdleChange = () -> { };
+    private Runnable onAccountChange = () -> { };
 
     ImapSession(ImapContext ctx, ImapWriter out, InetAddress remote, SerialExecutor serial, boolean tls) {
         this.ctx = ctx;
@@ -41,12 +42,25 @@ final class ImapSession {
         this.onIdleChange = r;
     }
 
-    /** Logged in: from now on, store changes of this mailbox mark the selected folder as changed. */
+    /** Called on a store thread when the mailbox changed state or expiry, or was deleted. */
+    void onAccountChange(Runnable r) {
+        this.onAccountChange = r;
+    }
+
+    /**
+     * Logged in: from now on, store changes of this mailbox mark the selected folder as changed, and account
+     * changes make the session check whether it may go on.
+     */
     void login(Mailbox mailbox, boolean readOnly) {
         this.user = mailbox;
         this.readOnlyAccount = readOnly;
         this.state = ImapState.AUTHENTICATED;
-        this.subscription = ctx.store().changes().subscribe(mailbox.id(), this::changed);
+        this.watch = new MailboxWatch(ctx.logins(), ctx.store().changes(), mailbox, readOnly, onAccountChange, this::changed);
+    }
+
+    /** Whether the mailbox still allows what this session logged in with (true before login). */
+    boolean mayContinue() {
+        return watch == null || watch.mayContinue();
     }
 
     private void changed(MailboxChange change) {
@@ -66,10 +80,9 @@ final class ImapSession {
 
     /** Ends the session's ties to the store; called once when the connection closes. */
     void close() {
-        if (subscription != null) {
-            subscription.close();
-            subscription = null;
-            ctx.logins().logout(user);
+        if (watch != null) {
+            watch.close();
+            watch = null;
         }
     }
 }

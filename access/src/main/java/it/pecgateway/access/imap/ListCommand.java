@@ -12,22 +12,15 @@ import java.util.regex.Pattern;
  * LIST and LSUB (RFC 3501 6.3.8-9) with CHILDREN and SPECIAL-USE attributes (RFC 6154). The RFC 5258 selection
  * option {@code (SPECIAL-USE)} and {@code RETURN (...)} are accepted so that clients using them get an answer.
  */
-final class ListCommand implements ImapCommand {
+final class ListCommand extends ImapCommand {
     private final boolean lsub;
 
     ListCommand(boolean lsub) {
+        super(lsub ? "LSUB" : "LIST", ImapState.LOGGED_IN);
         this.lsub = lsub;
     }
 
-    public String name() {
-        return lsub ? "LSUB" : "LIST";
-    }
-
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         boolean onlySpecialUse = false;
         if (!lsub && r.peek() == '(') {

@@ -1,18 +1,13 @@
 package it.pecgateway.access.imap;
 
-import java.util.Set;
 
 /** LOGIN userid password (RFC 3501 6.2.3), only under TLS. */
-final class LoginCommand implements ImapCommand {
-    public String name() {
-        return "LOGIN";
+final class LoginCommand extends ImapCommand {
+    LoginCommand() {
+        super("LOGIN", ImapState.UNAUTHENTICATED);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.UNAUTHENTICATED;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         String user = r.astring();
         r.space();

@@ -1,31 +1,20 @@
 package it.pecgateway.access.imap;
 
 import it.pecgateway.mailstore.Messages;
-import java.util.Set;
 
 /**
  * QUOTA (RFC 2087/9208): one quota root {@code ""} per mailbox holding its storage; read-only for users.
  * A mailbox without a limit has no quota root.
  */
-final class QuotaCommand implements ImapCommand {
-    private final String name;
-
+final class QuotaCommand extends ImapCommand {
     QuotaCommand(String name) {
-        this.name = name;
+        super(name, ImapState.LOGGED_IN);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         String argument = r.astring();
-        switch (name) {
+        switch (name()) {
             case "SETQUOTA" -> {
                 r.rest();
                 return Reply.no("NOPERM", "Quotas are set by the provider");

@@ -9,26 +9,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** SEARCH and UID SEARCH with charsets US-ASCII and UTF-8. */
-final class SearchCommand implements ImapCommand {
+final class SearchCommand extends ImapCommand {
     private static final Set<String> CHARSETS = Set.of("US-ASCII", "UTF-8");
 
-    public String name() {
-        return "SEARCH";
+    SearchCommand() {
+        super("SEARCH", ImapState.ONLY_SELECTED, Trait.UID_FORM, Trait.HOLDS_EXPUNGES);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.ONLY_SELECTED;
-    }
-
-    public boolean hasUidForm() {
-        return true;
-    }
-
-    public boolean allowsExpunge(boolean uid) {
-        return uid;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) throws IOException {
         r.space();
         long mark = r.mark();
         if (r.peek() != '(' && r.peek() != '"' && r.peek() != '{' && r.atom().equalsIgnoreCase("CHARSET")) {

@@ -3,27 +3,19 @@ package it.pecgateway.access.imap;
 import it.pecgateway.mailstore.Folder;
 import it.pecgateway.mailstore.FolderStatus;
 import java.util.Optional;
-import java.util.Set;
 
 /** SELECT and EXAMINE (RFC 3501 6.3.1-2), with the CONDSTORE parameter (RFC 7162). Expired mailboxes only EXAMINE. */
-final class SelectCommand implements ImapCommand {
+final class SelectCommand extends ImapCommand {
     private final boolean examine;
 
     SelectCommand(boolean examine) {
+        super(examine ? "EXAMINE" : "SELECT", ImapState.LOGGED_IN);
         this.examine = examine;
     }
 
-    public String name() {
-        return examine ? "EXAMINE" : "SELECT";
-    }
-
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         if (r.tryConsume(' ')) {
             r.expect('(');
             String param = r.atom();

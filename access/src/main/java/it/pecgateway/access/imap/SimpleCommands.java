@@ -7,16 +7,12 @@ final class SimpleCommands {
     private SimpleCommands() {
     }
 
-    static final class Capability implements ImapCommand {
-        public String name() {
-            return "CAPABILITY";
+    static final class Capability extends ImapCommand {
+        Capability() {
+            super("CAPABILITY", ImapState.ANY);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.ANY;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             s.out.untagged("CAPABILITY " + Capabilities.of(s));
             return Reply.ok("CAPABILITY completed");
@@ -24,56 +20,38 @@ final class SimpleCommands {
     }
 
     /** NOOP and CHECK: a poll; pending changes are announced. */
-    static final class Noop implements ImapCommand {
-        private final String name;
-
+    static final class Noop extends ImapCommand {
         Noop(String name) {
-            this.name = name;
+            super(name, name.equals("CHECK") ? ImapState.ONLY_SELECTED : ImapState.ANY);
         }
 
-        public String name() {
-            return name;
-        }
-
-        public Set<ImapState> states() {
-            return name.equals("CHECK") ? ImapState.ONLY_SELECTED : ImapState.ANY;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             if (s.selected != null) {
                 s.selected.refresh(s.ctx.store(), s.out, true, true, s.condstore);
             }
-            return Reply.ok(name + " completed");
+            return Reply.ok(name() + " completed");
         }
     }
 
-    static final class Logout implements ImapCommand {
-        public String name() {
-            return "LOGOUT";
+    static final class Logout extends ImapCommand {
+        Logout() {
+            super("LOGOUT", ImapState.ANY);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.ANY;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             s.out.untagged("BYE Logging out");
             return Reply.ok("LOGOUT completed").then(Reply.After.CLOSE);
         }
     }
 
-    static final class StartTls implements ImapCommand {
-        public String name() {
-            return "STARTTLS";
+    static final class StartTls extends ImapCommand {
+        StartTls() {
+            super("STARTTLS", ImapState.UNAUTHENTICATED);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.UNAUTHENTICATED;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             if (s.tls || !s.ctx.starttlsOffered()) {
                 return Reply.bad("STARTTLS not available");
@@ -82,16 +60,12 @@ final class SimpleCommands {
         }
     }
 
-    static final class Namespace implements ImapCommand {
-        public String name() {
-            return "NAMESPACE";
+    static final class Namespace extends ImapCommand {
+        Namespace() {
+            super("NAMESPACE", ImapState.LOGGED_IN);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.LOGGED_IN;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             s.out.untagged("NAMESPACE ((\"\" \"" + MailboxNames.DELIMITER + "\")) NIL NIL");
             return Reply.ok("NAMESPACE completed");
@@ -99,16 +73,12 @@ final class SimpleCommands {
     }
 
     /** RFC 5161: only CONDSTORE is an extension to enable here. */
-    static final class Enable implements ImapCommand {
-        public String name() {
-            return "ENABLE";
+    static final class Enable extends ImapCommand {
+        Enable() {
+            super("ENABLE", Set.of(ImapState.AUTHENTICATED));
         }
 
-        public Set<ImapState> states() {
-            return Set.of(ImapState.AUTHENTICATED);
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             StringBuilder enabled = new StringBuilder("ENABLED");
             r.space();
             while (!r.atEnd()) {
@@ -125,16 +95,12 @@ final class SimpleCommands {
     }
 
     /** RFC 2971: the client's identification is read and ignored; ours is minimal. */
-    static final class Id implements ImapCommand {
-        public String name() {
-            return "ID";
+    static final class Id extends ImapCommand {
+        Id() {
+            super("ID", ImapState.ANY);
         }
 
-        public Set<ImapState> states() {
-            return ImapState.ANY;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.space();
             if (r.tryConsume('(')) {
                 while (!r.tryConsume(')')) {
@@ -154,22 +120,15 @@ final class SimpleCommands {
     }
 
     /** UNSELECT (RFC 3691) leaves without expunging; CLOSE expunges first when it may. */
-    static final class Close implements ImapCommand {
+    static final class Close extends ImapCommand {
         private final boolean expunge;
 
         Close(boolean expunge) {
+            super(expunge ? "CLOSE" : "UNSELECT", ImapState.ONLY_SELECTED);
             this.expunge = expunge;
         }
 
-        public String name() {
-            return expunge ? "CLOSE" : "UNSELECT";
-        }
-
-        public Set<ImapState> states() {
-            return ImapState.ONLY_SELECTED;
-        }
-
-        public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+        Reply handle(ImapSession s, ImapReader r, boolean uid) {
             r.expectEnd();
             if (expunge && !s.selected.readOnly && !s.readOnlyAccount) {
                 s.ctx.store().messages().expunge(s.selected.folder.id(), java.util.Optional.empty());

@@ -6,21 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /** STATUS (RFC 3501 6.3.10) with HIGHESTMODSEQ (RFC 7162). */
-final class StatusCommand implements ImapCommand {
-    public String name() {
-        return "STATUS";
+final class StatusCommand extends ImapCommand {
+    StatusCommand() {
+        super("STATUS", ImapState.LOGGED_IN);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.LOGGED_IN;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
-        String name = MailboxNames.fromWire(r.astring());
+        String name = r.mailbox();
         r.space();
         r.expect('(');
         List<String> items = new ArrayList<>();

@@ -11,28 +11,12 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /** STORE and UID STORE (RFC 3501 6.4.6) with UNCHANGEDSINCE and MODIFIED (RFC 7162). */
-final class StoreCommand implements ImapCommand {
-    public String name() {
-        return "STORE";
+final class StoreCommand extends ImapCommand {
+    StoreCommand() {
+        super("STORE", ImapState.ONLY_SELECTED, Trait.WRITES, Trait.UID_FORM, Trait.HOLDS_EXPUNGES);
     }
 
-    public Set<ImapState> states() {
-        return ImapState.ONLY_SELECTED;
-    }
-
-    public boolean writes() {
-        return true;
-    }
-
-    public boolean hasUidForm() {
-        return true;
-    }
-
-    public boolean allowsExpunge(boolean uid) {
-        return uid;
-    }
-
-    public Reply handle(ImapSession s, ImapReader r, boolean uid) {
+    Reply handle(ImapSession s, ImapReader r, boolean uid) {
         r.space();
         SequenceSet set = SequenceSet.parse(r.atom());
         r.space();

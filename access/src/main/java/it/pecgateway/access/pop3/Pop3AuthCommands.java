@@ -82,8 +82,7 @@ final class Pop3AuthCommands {
             case DISABLED -> Pop3Reply.err("[AUTH] Mailbox not enabled for access");
             case TOO_MANY_SESSIONS -> Pop3Reply.err("[IN-USE] Too many sessions for this mailbox");
             case READ_WRITE, READ_ONLY -> {
-                s.user = result.mailbox().orElseThrow();
-                s.readOnly = result.outcome() == LoginPolicy.Outcome.READ_ONLY;
+                s.login(result.mailbox().orElseThrow(), result.outcome() == LoginPolicy.Outcome.READ_ONLY);
                 try {
                     snapshot(s);
                 } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.ChannelOutput;
+import it.pecgateway.access.CommandErrors;
 import it.pecgateway.access.ConnectionGate;
 import it.pecgateway.access.LoginPolicy;
 import it.pecgateway.access.SerialExecutor;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +29,7 @@ final class Pop3Handler extends SessionHandler<String> {
     private final Executor executor;
     private final Duration stall;
     private final Map<String, Pop3Command> commands;
+    private final CommandErrors<Pop3Reply> errors;
     private Pop3Session session;
     private Pop3Reply.Continuation continuation;
 
@@ -40,12 +41,14 @@ final class Pop3Handler extends SessionHandler<String> {
         this.executor = executor;
         this.stall = stall;
         this.commands = commands;
+        this.errors = Pop3Errors.of(metrics);
     }
 
     @Override
     protected void opened() {
         session = new Pop3Session(store, logins, new ChannelOutput(channel, stall.toMillis()), remote,
                 new SerialExecutor(executor));
+        session.onAccountChange(() -> accountChanged(session.serial, session::mayContinue));
         write("+OK PEC gateway POP3 ready\r\n");
     }
 
@@ -83,15 +86,23 @@ final class Pop3Handler extends SessionHandler<String> {
         return "-ERR [SYS/TEMP] Autologout; idle for too long\r\n";
     }
 
+    /** RFC 1939 has no unsolicited reply: the connection just closes, before UPDATE, so marked deletions stay. */
+    @Override
+    protected String revokedLine() {
+        return null;
+    }
+
     private void run(String line, Pop3Reply.Continuation waiting) {
+        if (revoked()) {
+            return;
+        }
         Pop3Reply reply;
         AccessMetrics.Outcome failure = null;
         try {
             reply = waiting != null ? waiting.onLine(session, line) : dispatch(line);
         } catch (Throwable t) {
-            failure = Pop3Errors.internal(t) ? AccessMetrics.Outcome.ERROR
-                    : t instanceof Pop3SyntaxException ? AccessMetrics.Outcome.BAD : null;
-            reply = Pop3Errors.reply(t, metrics);
+            failure = CommandErrors.outcome(t);
+            reply = errors.reply(t);
         }
         try {
             session.out.flush();
@@ -126,11 +137,7 @@ final class Pop3Handler extends SessionHandler<String> {
 
     @Override
     protected void closed() {
-        try {
-            session.serial.execute(session::close);
-        } catch (RejectedExecutionException e) {
-            session.close();
-        }
+        inTurn(session.serial, session::close);
     }
 
     @Override

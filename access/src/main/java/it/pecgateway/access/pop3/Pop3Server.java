@@ -2,13 +2,9 @@ package it.pecgateway.access.pop3;
 
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import it.pecgateway.access.AccessMetrics;
 import it.pecgateway.access.AccessServer;
 import it.pecgateway.access.AccessSettings;
-import it.pecgateway.access.ConnectionGate;
-import it.pecgateway.access.LoginPolicy;
-import it.pecgateway.access.LoginThrottle;
 import it.pecgateway.access.TlsMaterial;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.config.TlsMode;
@@ -17,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /** The POP3 server of one listener, over implicit TLS (995). */
 public final class Pop3Server extends AccessServer {
@@ -29,13 +24,11 @@ public final class Pop3Server extends AccessServer {
     private final AccessSettings settings;
     private final Executor executor;
     private final AccessMetrics metrics;
-    private final ConnectionGate gate;
-    private final LoginPolicy logins;
     private final Map<String, Pop3Command> commands = Pop3Commands.all();
 
     public Pop3Server(ListenerConfig listener, TlsMaterial tls, MailStore store, AccessSettings settings,
                       Executor executor, AccessMetrics metrics, Clock clock) {
-        super(listener, settings, "pop3");
+        super(listener, settings, store, metrics, AccessMetrics.Protocol.POP3, clock);
         if (listener.tls() != TlsMode.IMPLICIT) {
             throw new IllegalArgumentException("POP3 is served over implicit TLS only (995)");
         }
@@ -44,9 +37,6 @@ public final class Pop3Server extends AccessServer {
         this.settings = settings;
         this.executor = executor;
         this.metrics = metrics;
-        this.gate = new ConnectionGate(settings.maxConnectionsPerAddress(), settings.maxConnectionsPerUser());
-        LoginThrottle throttle = new LoginThrottle(settings.loginDelayBase(), settings.loginDelayMax(), clock);
-        this.logins = new LoginPolicy(store.accounts(), throttle, gate, metrics, AccessMetrics.Protocol.POP3, clock);
     }
 
     public Pop3Server(ListenerConfig listener, TlsMaterial tls, MailStore store, AccessSettings settings,
@@ -56,13 +46,7 @@ public final class Pop3Server extends AccessServer {
 
     @Override
     public InetSocketAddress start() {
-        long idle = settings.pop3IdleTimeout().toMillis();
-        return bind(ch -> {
-            ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
-            ch.pipeline().addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
-            ch.pipeline().addLast(new LineBasedFrameDecoder(MAX_LINE, true, true));
-            ch.pipeline().addLast(new Pop3Handler(store, logins, gate, metrics, executor,
-                    settings.pop3IdleTimeout(), commands));
-        });
+        return bind(ssl, settings.pop3IdleTimeout(), () -> new LineBasedFrameDecoder(MAX_LINE, true, true),
+                () -> new Pop3Handler(store, logins(), gate(), metrics, executor, settings.pop3IdleTimeout(), commands));
     }
 }

@@ -2,6 +2,7 @@ package it.pecgateway.access.pop3;
 
 import it.pecgateway.access.ChannelOutput;
 import it.pecgateway.access.LoginPolicy;
+import it.pecgateway.access.MailboxWatch;
 import it.pecgateway.access.SerialExecutor;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailStore;
@@ -30,6 +31,8 @@ final class Pop3Session {
     List<MessageInfo> messages = List.of();
     final BitSet deleted = new BitSet();
     final BitSet retrieved = new BitSet();
+    private MailboxWatch watch;
+    private Runnable onAccountChange = () -> { };
 
     Pop3Session(MailStore store, LoginPolicy logins, ChannelOutput out, InetAddress remote, SerialExecutor serial) {
         this.store = store;
@@ -37,6 +40,23 @@ final class Pop3Session {
         this.out = out;
         this.remote = remote;
         this.serial = serial;
+    }
+
+    /** Called on a store thread when the mailbox changed state or expiry, or was deleted. */
+    void onAccountChange(Runnable r) {
+        this.onAccountChange = r;
+    }
+
+    /** Logged in with these rights: from now on, account changes make the session check whether it may go on. */
+    void login(Mailbox mailbox, boolean readOnly) {
+        this.user = mailbox;
+        this.readOnly = readOnly;
+        this.watch = new MailboxWatch(logins, store.changes(), mailbox, readOnly, onAccountChange, change -> { });
+    }
+
+    /** Whether the mailbox still allows what this session logged in with (true before login). */
+    boolean mayContinue() {
+        return watch == null || watch.mayContinue();
     }
 
     /** The message with this 1-based number, unless it does not exist or is marked deleted. */
@@ -53,8 +73,9 @@ final class Pop3Session {
 
     /** Releases the session slot; called once when the connection closes. */
     void close() {
-        if (user != null) {
-            logins.logout(user);
+        if (watch != null) {
+            watch.close();
+            watch = null;
             user = null;
         }
     }

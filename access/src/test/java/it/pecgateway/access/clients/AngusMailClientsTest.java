@@ -25,23 +25,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Angus Mail (the Jakarta Mail implementation) as an IMAPS and POP3S client against the real SQLite store. */
 class AngusMailClientsTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     static Session session(String protocol) {
         Properties p = new Properties();

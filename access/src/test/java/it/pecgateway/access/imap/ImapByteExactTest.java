@@ -14,23 +14,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signed PEC messages go through APPEND and FETCH unchanged, so their S/MIME signatures still verify. */
 class ImapByteExactTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     static List<Path> realMessages() throws IOException {
         try (Stream<Path> files = Files.list(SharedFiles.realFixtures())) {

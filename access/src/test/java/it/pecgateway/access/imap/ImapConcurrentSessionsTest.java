@@ -6,23 +6,11 @@ import it.pecgateway.access.support.AccessFixture;
 import it.pecgateway.access.support.ImapClient;
 import it.pecgateway.mailstore.Mailbox;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two sessions on one mailbox see each other's changes as RFC 3501 7.4.1 allows; IDLE hears at once. */
 class ImapConcurrentSessionsTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     @Test
     void anotherSessionsAppendFlagsAndExpungeAreAnnounced() {

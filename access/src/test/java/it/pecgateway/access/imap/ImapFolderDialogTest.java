@@ -8,22 +8,10 @@ import it.pecgateway.mailstore.Folders;
 import it.pecgateway.mailstore.Mailbox;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ImapFolderDialogTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     @Test
     void createListRenameAndDeleteFolders() {

@@ -9,22 +9,10 @@ import it.pecgateway.mailstore.MailboxState;
 import it.pecgateway.mailstore.MessageInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ImapMessageDialogTest {
-    static AccessFixture fx;
-
-    @BeforeAll
-    static void start() {
-        fx = new AccessFixture().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final AccessFixture fx = AccessFixture.shared();
 
     private static Mailbox withMessages(String name, int count) {
         Mailbox m = fx.mailbox(name);

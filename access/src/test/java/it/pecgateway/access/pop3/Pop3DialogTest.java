@@ -30,16 +30,6 @@ class Pop3DialogTest {
         fx.close();
     }
 
-    static LineClient login(Mailbox m) {
-        LineClient c = fx.pop3();
-        assertThat(c.line()).isEqualTo("+OK PEC gateway POP3 ready");
-        c.send("USER " + m.address());
-        assertThat(c.line()).startsWith("+OK");
-        c.send("PASS " + AccessFixture.PASSWORD);
-        assertThat(c.line()).startsWith("+OK Logged in");
-        return c;
-    }
-
     static List<String> multiline(LineClient c) {
         List<String> lines = new ArrayList<>();
         String l;
@@ -67,7 +57,7 @@ class Pop3DialogTest {
         fx.deliver(m, one);
         fx.deliver(m, two);
         long validity = fx.inbox(m).uidValidity();
-        try (LineClient c = login(m)) {
+        try (LineClient c = fx.pop3LoggedIn(m)) {
             c.send("STAT");
             assertThat(c.line()).isEqualTo("+OK 2 " + (one.length() + two.length()));
             c.send("LIST");
@@ -100,7 +90,7 @@ class Pop3DialogTest {
         for (int i = 0; i < 3; i++) {
             fx.deliver(m, AccessFixture.message("m" + i, "x"));
         }
-        try (LineClient c = login(m)) {
+        try (LineClient c = fx.pop3LoggedIn(m)) {
             c.send("DELE 1");
             assertThat(c.line()).isEqualTo("+OK Message 1 deleted");
             c.send("DELE 1");
@@ -127,7 +117,7 @@ class Pop3DialogTest {
     void aDroppedConnectionDeletesNothing() throws InterruptedException {
         Mailbox m = fx.mailbox("dropped");
         fx.deliver(m, AccessFixture.message("m", "x"));
-        try (LineClient c = login(m)) {
+        try (LineClient c = fx.pop3LoggedIn(m)) {
             c.send("DELE 1");
             c.line();
         }
@@ -188,7 +178,7 @@ class Pop3DialogTest {
     void expiredMailboxesCanReadButNotDelete() {
         Mailbox m = fx.mailbox("popexpired", MailboxState.EXPIRED);
         fx.deliver(m, AccessFixture.message("m", "x"));
-        try (LineClient c = login(m)) {
+        try (LineClient c = fx.pop3LoggedIn(m)) {
             c.send("DELE 1");
             assertThat(c.line()).isEqualTo("-ERR [SYS/PERM] Mailbox is read-only");
             c.send("RETR 1");
@@ -201,7 +191,7 @@ class Pop3DialogTest {
     void silentConnectionsAreClosedWithoutUpdate() {
         Mailbox m = fx.mailbox("popidle");
         fx.deliver(m, AccessFixture.message("m", "x"));
-        try (LineClient c = login(m)) {
+        try (LineClient c = fx.pop3LoggedIn(m)) {
             c.send("DELE 1");
             c.line();
             assertThat(c.line()).isEqualTo("-ERR [SYS/TEMP] Autologout; idle for too long");

@@ -53,8 +53,23 @@ public final class AccessFixture implements AutoCloseable {
     public InetSocketAddress pop3Address;
     public InetSocketAddress imapStartTlsAddress;
 
+    private static AccessFixture shared;
+
     public AccessFixture() {
         this(s -> s);
+    }
+
+    /**
+     * The one fixture with default settings that test classes share: its store and servers start once per test
+     * JVM instead of once per class, and close when the JVM ends. Classes using it give their mailboxes names of
+     * their own and measure counters as differences.
+     */
+    public static synchronized AccessFixture shared() {
+        if (shared == null) {
+            shared = new AccessFixture().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "access-fixture-close"));
+        }
+        return shared;
     }
 
     public AccessFixture(UnaryOperator<AccessSettings> tune) {
@@ -117,6 +132,26 @@ public final class AccessFixture implements AutoCloseable {
 
     public LineClient pop3() {
         return LineClient.tls(pop3Address, pki.clientContext());
+    }
+
+    /** A POP3 session past USER and PASS, in the TRANSACTION state. */
+    public LineClient pop3LoggedIn(Mailbox m) {
+        LineClient c = pop3();
+        String greeting = c.line();
+        if (!"+OK PEC gateway POP3 ready".equals(greeting)) {
+            throw new AssertionError("unexpected POP3 greeting: " + greeting);
+        }
+        c.send("USER " + m.address());
+        expect(c.line(), "+OK");
+        c.send("PASS " + PASSWORD);
+        expect(c.line(), "+OK Logged in");
+        return c;
+    }
+
+    private static void expect(String line, String start) {
+        if (line == null || !line.startsWith(start)) {
+            throw new AssertionError("expected " + start + " but got " + line);
+        }
     }
 
     public static String message(String subject, String body) {

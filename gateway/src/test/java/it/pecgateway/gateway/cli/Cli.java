@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** Runs {@code pec-gateway} commands in-process in a given directory, capturing both streams. */
-final class Cli {
-    record Result(int status, String out, String err) { }
+public final class Cli {
+    public record Result(int status, String out, String err) { }
 
     private final Path workingDir;
 
-    Cli(Path workingDir) {
+    public Cli(Path workingDir) {
         this.workingDir = workingDir;
     }
 
-    Result runWithInput(String stdin, String... args) {
+    public Result runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(workingDir, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -27,7 +27,7 @@ final class Cli {
         return new Result(status, out.toString(), err.toString());
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithInput("", args);
     }
 }

@@ -58,29 +58,7 @@ final class PecClient {
      * [READ-ONLY], so a read-write open is refused), or "login refused".
      */
     String imapOpen(String address, String password, int mode) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.imaps.ssl.socketFactory", f.trust.getSocketFactory());
-        p.put("mail.imaps.ssl.checkserveridentity", "true");
-        p.put("mail.imaps.timeout", "20000");
-        jakarta.mail.Store store = Session.getInstance(p).getStore("imaps");
-        try {
-            store.connect("localhost", f.gateway.access().address("imaps").orElseThrow().getPort(), address, password);
-        } catch (AuthenticationFailedException e) {
-            return "login refused";
-        }
-        try {
-            jakarta.mail.Folder inbox = store.getFolder("INBOX");
-            try {
-                inbox.open(mode);
-            } catch (jakarta.mail.ReadOnlyFolderException e) {
-                return "read-only";
-            }
-            String opened = inbox.getMode() == jakarta.mail.Folder.READ_WRITE ? "read-write" : "read-only";
-            inbox.close(false);
-            return opened;
-        } finally {
-            store.close();
-        }
+        return OpenMailSessions.imapOpen(f.gateway, f.trust, address, password, mode);
     }
 
     /** The INBOX messages of a mailbox, as text. */

@@ -182,12 +182,12 @@ final class JdbcAccounts implements Accounts {
 
     @Override
     public void setState(String address, MailboxState state) {
-        updateOne(address, "UPDATE mailboxes SET state = ? WHERE address = ?", state.name());
+        updateAccess(address, "UPDATE mailboxes SET state = ? WHERE address = ?", state.name());
     }
 
     @Override
     public void setExpiry(String address, Optional<Instant> expiresAt) {
-        updateOne(address, "UPDATE mailboxes SET expires_at = ? WHERE address = ?", Sql.millis(expiresAt));
+        updateAccess(address, "UPDATE mailboxes SET expires_at = ? WHERE address = ?", Sql.millis(expiresAt));
     }
 
     @Override
@@ -228,17 +228,32 @@ final class JdbcAccounts implements Accounts {
             Sql.update(tx.connection(), "DELETE FROM password_history WHERE mailbox_id = ?", id);
             Sql.update(tx.connection(), "DELETE FROM mailboxes WHERE id = ?", id);
             tx.changed(new MailboxChange.FoldersChanged(id));
+            tx.changed(new MailboxChange.AccountChanged(id));
             return null;
         });
     }
 
     private void updateOne(String address, String sql, Object... values) {
-        String a = Names.address(address);
-        Object[] args = Arrays.copyOf(values, values.length + 1);
-        args[values.length] = a;
-        if (db.write(tx -> Sql.update(tx.connection(), sql, args)) == 0) {
+        if (db.write(tx -> Sql.update(tx.connection(), sql, withAddress(address, values))) == 0) {
             throw Errors.notFound("mailbox");
         }
+    }
+
+    /** Updates what decides the mailbox's access (state, expiry) and tells its open sessions. */
+    private void updateAccess(String address, String sql, Object... values) {
+        Object[] args = withAddress(address, values);
+        db.write(tx -> {
+            long id = Sql.one(tx.connection(), sql + " RETURNING id", rs -> rs.getLong(1), args)
+                    .orElseThrow(() -> Errors.notFound("mailbox"));
+            tx.changed(new MailboxChange.AccountChanged(id));
+            return null;
+        });
+    }
+
+    private static Object[] withAddress(String address, Object... values) {
+        Object[] args = Arrays.copyOf(values, values.length + 1);
+        args[values.length] = Names.address(address);
+        return args;
     }
 
     private static Optional<String> validAddress(String address) {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Mailbox changes across nodes: a writing transaction sends {@code NOTIFY} (delivered at commit, dropped on
  * rollback); every node LISTENs on its own connection and publishes what other nodes wrote. Payload, one change
  * each: {@code node kind mailbox folder modseq uid,uid,...} with kind A (added), F (flags), E (expunged),
- * D (folders changed); long UID lists are split over several notifications (a payload holds under 8000 bytes).
+ * D (folders changed), M (the mailbox's state or expiry changed, or it was deleted); long UID lists are split over several notifications (a payload holds under 8000 bytes).
  */
 final class PgChangeListener implements AutoCloseable {
     static final String CHANNEL = "mailstore_changes";
@@ -82,8 +82,12 @@ final class PgChangeListener implements AutoCloseable {
             p = new Parts('F', f.folderId(), f.uids(), f.modSeq());
         } else if (change instanceof MailboxChange.MessagesExpunged e) {
             p = new Parts('E', e.folderId(), e.uids(), e.modSeq());
-        } else {
+        } else if (change instanceof MailboxChange.FoldersChanged) {
             p = new Parts('D', 0, List.of(), 0);
+        } else if (change instanceof MailboxChange.AccountChanged) {
+            p = new Parts('M', 0, List.of(), 0);
+        } else {
+            throw new IllegalArgumentException("no encoding for " + change.getClass().getSimpleName());
         }
         List<String> out = new ArrayList<>();
         int from = 0;
@@ -111,6 +115,7 @@ final class PgChangeListener implements AutoCloseable {
             case "F" -> new MailboxChange.FlagsChanged(mailbox, folder, uids, modSeq);
             case "E" -> new MailboxChange.MessagesExpunged(mailbox, folder, uids, modSeq);
             case "D" -> new MailboxChange.FoldersChanged(mailbox);
+            case "M" -> new MailboxChange.AccountChanged(mailbox);
             default -> null;
         };
     }

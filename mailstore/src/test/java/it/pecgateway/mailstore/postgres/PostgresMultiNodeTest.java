@@ -96,6 +96,23 @@ class PostgresMultiNodeTest {
     }
 
     @Test
+    void aSuspensionOrDeletionOnOneNodeReachesTheListenersOfTheOther() throws Exception {
+        nodeA.accounts().addDomain("pec.example");
+        Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(), MailboxState.ACTIVE,
+                Optional.empty(), 0));
+        BlockingQueue<MailboxChange> onB = new LinkedBlockingQueue<>();
+        nodeB.changes().subscribe(m.id(), onB::add);
+
+        nodeA.accounts().setState("a@pec.example", MailboxState.SUSPENDED);
+        assertThat(onB.poll(10, TimeUnit.SECONDS)).isEqualTo(new MailboxChange.AccountChanged(m.id()));
+        nodeA.accounts().deleteMailbox("a@pec.example");
+        assertThat(List.of(onB.poll(10, TimeUnit.SECONDS), onB.poll(10, TimeUnit.SECONDS)))
+                .containsExactly(new MailboxChange.FoldersChanged(m.id()), new MailboxChange.AccountChanged(m.id()));
+        assertThat(PgChangeListener.decode("other", PgChangeListener.encode("n", new MailboxChange.AccountChanged(7)).get(0)))
+                .isEqualTo(new MailboxChange.AccountChanged(7));
+    }
+
+    @Test
     void twoNodesWritingOneMailboxAndTheLogNeverDeadlock() throws Exception {
         nodeA.accounts().addDomain("pec.example");
         Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(), MailboxState.ACTIVE,
