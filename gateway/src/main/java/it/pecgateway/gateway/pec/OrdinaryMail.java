@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * Infected ordinary mail is refused (digest 9.6 allows discarding it; a refusal tells the sender).
  */
 final class OrdinaryMail {
+    /** The queue reference of a forwarding, followed by the forwarding mailbox (its non-delivery report goes there). */
+    static final String FORWARD_REFERENCE = "inoltro:";
+
     private final MailStore store;
     private final PecMessages pec;
     private final VirusScanner scanner;
@@ -97,7 +100,7 @@ final class OrdinaryMail {
                     tx.messages().append(Outbox.inbox(tx, m).id(), wrapped.get(), Set.of(), time.instant());
                 } else if (s.ordinaryMail() == MailboxSettings.OrdinaryMailRule.FORWARD && s.forwardTo().isPresent()) {
                     tx.queue().enqueue(new NewQueueEntry(original, envelope.sender().address(), s.forwardTo().get(),
-                            QueuePurpose.RELAY_ORDINARY.wire(), "inoltro:" + m.address(), time.instant()));
+                            QueuePurpose.RELAY_ORDINARY.wire(), FORWARD_REFERENCE + m.address(), time.instant()));
                     continue;
                 } else {
                     String folder = s.folder().orElse("Posta ordinaria");

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * A bounded pool of workers on the outbound queue. Leases make several nodes safe: an entry is worked by one owner
  * at a time, and a lease that expires (its node died) frees the entry for another. Local envelopes go through our
  * delivery point; everything else is relayed. Failures are retried after the configured delays; an entry older
- * than the maximum queue age (24 h, digest 9.3) fails for good (the PEC timers have told the sender by then).
+ * than the maximum queue age (24 h, digest 9.3) fails for good (the PEC timers have told the sender by then; for
+ * an ordinary address {@link NonDeliveryReports} tells whoever must know).
  */
 public final class QueueWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueueWorkers.class);
@@ -46,10 +48,12 @@ public final class QueueWorkers implements AutoCloseable {
     private final Duration lease;
     private final RelayPeers peers;
     private final PecMetrics metrics;
+    private final NonDeliveryReports reports;
 
     /** @param idlePause how long an idle worker waits for a {@link QueueSignal} before it looks at the queue anyway */
     QueueWorkers(MailStore store, RelayConfig relay, Router router, OutboundSmtp outbound, LocalDeliveries local, Clock clock,
-                 String nodeId, Duration idlePause, QueueSignal signal, RelayPeers peers, PecMetrics metrics) {
+                 String nodeId, Duration idlePause, QueueSignal signal, RelayPeers peers, PecMetrics metrics,
+                 NonDeliveryReports reports) {
         this.store = store;
         this.relay = relay;
         this.router = router;
@@ -62,6 +66,7 @@ public final class QueueWorkers implements AutoCloseable {
         this.lease = leaseFor(relay);
         this.peers = peers;
         this.metrics = metrics;
+        this.reports = reports;
         this.pool = Executors.newFixedThreadPool(Math.max(1, relay.workers()), r -> {
             Thread t = new Thread(r, "queue-worker");
             t.setDaemon(true);
@@ -149,7 +154,8 @@ public final class QueueWorkers implements AutoCloseable {
                 case DELIVERED -> store.queue().complete(entry.id(), owner);
                 case PERMANENT_FAILURE -> {
                     log.warn("delivery of {} to {} failed for good: {}", entry.reference(), entry.recipient(), attempt.detail());
-                    store.queue().fail(entry.id(), owner, attempt.detail());
+                    reports.failForGood(owner, entry, new NonDeliveryReport.Failure(entry.recipient(), attempt.detail(),
+                            Optional.empty(), entry.createdAt(), clock.instant()), attempt.detail());
                 }
                 case TEMPORARY_FAILURE -> retry(owner, entry, attempt.detail());
             }
@@ -163,7 +169,8 @@ public final class QueueWorkers implements AutoCloseable {
         Instant now = clock.instant();
         if (!now.isBefore(entry.createdAt().plus(relay.maxQueueAge()))) {
             log.warn("delivery of {} to {} given up after {}: {}", entry.reference(), entry.recipient(), relay.maxQueueAge(), why);
-            store.queue().fail(entry.id(), owner, "expired after " + relay.maxQueueAge() + ": " + why);
+            reports.failForGood(owner, entry, new NonDeliveryReport.Failure(entry.recipient(), why,
+                    Optional.of(relay.maxQueueAge()), entry.createdAt(), now), "expired after " + relay.maxQueueAge() + ": " + why);
             return;
         }
         List<Duration> delays = relay.retryDelays();

@@ -107,7 +107,8 @@ public final class TransportService implements Service {
         LocalDeliveries local = new LocalDeliveries(store, pec, deliveryPoint, index, clock, queued, counts);
         this.workers = new QueueWorkers(store, config.relay(), router, outbound, local, clock,
                 config.provider().primaryHostname() + "-" + ProcessHandle.current().pid(), Duration.ofMillis(100),
-                queued, new RelayPeers(index), counts);
+                queued, new RelayPeers(index), counts, new NonDeliveryReports(store, pec, service,
+                        config.provider().primaryHostname(), config.provider()::hostsDomain, counts));
         this.timers = new PecTimers(store, pec, config.timers(), classifier, service, counts);
     }
 
