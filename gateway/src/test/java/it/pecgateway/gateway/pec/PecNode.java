@@ -67,6 +67,18 @@ final class PecNode implements AutoCloseable {
     /** A node in a given data directory: a restart finds its PKI, store and queue there. */
     PecNode(Path dataDir, String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort,
             AntivirusConfig antivirus) throws Exception {
+        this(dataDir, name, domain, routes, timers, mxPort, antivirus, Duration.ofHours(24));
+    }
+
+    /** @param maxQueueAge how long the queue tries before it gives up (24 h in production; seconds in tests of expiry) */
+    PecNode(String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers, int mxPort,
+            Duration maxQueueAge) throws Exception {
+        this(Files.createTempDirectory("node-" + name), name, domain, routes, timers, mxPort,
+                new AntivirusConfig(false, "127.0.0.1", 3310, Duration.ofSeconds(5)), maxQueueAge);
+    }
+
+    private PecNode(Path dataDir, String name, String domain, Map<String, RelayConfig.Route> routes, TimersConfig timers,
+                    int mxPort, AntivirusConfig antivirus, Duration maxQueueAge) throws Exception {
         this.domain = domain;
         this.dataDir = dataDir;
         this.mxPort = mxPort;
@@ -83,7 +95,7 @@ final class PecNode implements AutoCloseable {
                 new KeyMaterialConfig(Optional.empty(), Optional.empty()),
                 new ProvidersIndexConfig(Optional.of(dataDir.resolve("index.ldif")), Duration.ofMillis(200)),
                 timers,
-                new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), Duration.ofHours(24), 4,
+                new RelayConfig(routes, List.of(Duration.ofMillis(300), Duration.ofSeconds(1)), maxQueueAge, 4,
                         Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 antivirus,
                 TestConfigs.defaults().smtp(),

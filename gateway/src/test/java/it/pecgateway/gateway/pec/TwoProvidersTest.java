@@ -67,9 +67,14 @@ class TwoProvidersTest {
 
     /** Ordinary mail from the Internet to B's port 25, plaintext, as any MTA would send it. */
     static void internetSends(String from, String to, String subject, String extraHeaders) throws Exception {
+        internetSends(b.mxPort, from, to, subject, extraHeaders);
+    }
+
+    /** The same to the port-25 listener at {@code mxPort}. */
+    static void internetSends(int mxPort, String from, String to, String subject, String extraHeaders) throws Exception {
         java.util.Properties p = new java.util.Properties();
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(b.mxPort));
+        p.put("mail.smtp.port", String.valueOf(mxPort));
         Session s = Session.getInstance(p);
         jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(s);
         m.setFrom(from);
