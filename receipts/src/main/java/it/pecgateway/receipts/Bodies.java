@@ -1,5 +1,6 @@
 package it.pecgateway.receipts;
 
+import it.pecgateway.receipts.mime.HeaderText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,8 +155,9 @@ final class Bodies {
         return t.subject().orElse("");
     }
 
+    /** One line between quotes: a subject may carry encoded CR/LF, which would break the sentence it is quoted in. */
     private static String quote(String s) {
-        return '"' + s + '"';
+        return '"' + HeaderText.clean(s) + '"';
     }
 
     private static String id(Transaction t) {

@@ -35,6 +35,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -233,8 +234,8 @@ public final class AccessPoint implements SmtpTransactionHandler {
 
     private Transaction transaction(String id, CertifiedTime time, SmtpEnvelope envelope, OriginalHeaders h) {
         List<Recipient> recipients = new ArrayList<>();
-        List<String> listed = new ArrayList<>(h.to());
-        h.cc().stream().filter(a -> !listed.contains(a)).forEach(listed::add);
+        Set<String> listed = new LinkedHashSet<>(h.to()); // an address listed twice is one recipient
+        listed.addAll(h.cc());
         if (listed.isEmpty()) {
             envelope.recipients().forEach(p -> listed.add(OriginalHeaders.lower(p.address())));
         }

@@ -81,6 +81,27 @@ class AccessPointTest {
     }
 
     @Test
+    void anAddressListedTwiceIsOneRecipientAndAnEncodedLineBreakStaysOutOfTheReceipt() throws Exception {
+        int before = a.inbox("mario@pec.a.example").size();
+        int annaBefore = a.inbox("anna@pec.a.example").size();
+        MimeMessage m = PecMail.message(client, "mario@pec.a.example", "anna@pec.a.example, ANNA@pec.a.example",
+                "anna@pec.a.example", "x");
+        m.setHeader("Subject", "=?UTF-8?Q?Doppio=0D=0AX-Injected:_yes?=");
+        try (var t = (org.eclipse.angus.mail.smtp.SMTPTransport) client.getTransport("smtps")) {
+            t.connect("localhost", a.smtps(), "mario@pec.a.example", PASSWORD);
+            t.sendMessage(m, new Address[] {new InternetAddress("anna@pec.a.example")});
+            assertThat(t.getLastServerResponse()).startsWith("250 2.0.0 opec.");
+        }
+
+        String acceptance = newInbox("mario@pec.a.example", before, 1).get(0);
+        assertThat(acceptance).contains("X-Ricevuta: accettazione").doesNotContainPattern("(?m)^X-Injected");
+        String daticert = PecMail.daticert(acceptance);
+        assertThat(daticert.split("anna@pec.a.example", -1)).as("anna listed once in daticert.xml").hasSize(2);
+        assertThat(PecMail.decodedText(acceptance)).contains("\"Doppio  X-Injected: yes\" proveniente da"); // CR and LF each become a blank
+        assertThat(newInbox("anna@pec.a.example", annaBefore, 1)).hasSize(1);
+    }
+
+    @Test
     void aBccWithAddressesGetsANonAcceptanceNotice() throws Exception {
         int before = a.inbox("mario@pec.a.example").size();
         try (RawSmtp c = RawSmtp.implicitTls(a.smtps(), PecNode.trusting(List.of(a.ca())))) {

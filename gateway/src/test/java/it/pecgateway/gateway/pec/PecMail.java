@@ -51,4 +51,39 @@ final class PecMail {
     static String text(byte[] message) {
         return new String(message, StandardCharsets.ISO_8859_1);
     }
+
+    /** The decoded content of the first part (depth first) of {@code type} or named {@code fileName}, as text. */
+    private static String part(String message, String type, String fileName) throws Exception {
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)));
+        return find(m, type, fileName).orElseThrow(() -> new AssertionError("no " + type + " " + fileName + " part"));
+    }
+
+    private static java.util.Optional<String> find(jakarta.mail.Part p, String type, String fileName) throws Exception {
+        if (p.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                java.util.Optional<String> found = find(mp.getBodyPart(i), type, fileName);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        if ((fileName != null && fileName.equals(p.getFileName())) || (fileName == null && p.isMimeType(type))) {
+            return java.util.Optional.of(p.isMimeType("text/plain") ? (String) p.getContent()
+                    : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The daticert.xml of a PEC message, decoded. */
+    static String daticert(String message) throws Exception {
+        return part(message, null, "daticert.xml");
+    }
+
+    /** The first text/plain part of a PEC message, decoded in its charset. */
+    static String decodedText(String message) throws Exception {
+        return part(message, "text/plain", null);
+    }
 }

@@ -158,30 +158,30 @@ public final class SignatureVerifier {
     }
 
     private static X509Certificate certificate(X509CertificateHolder holder) throws CertificateException {
-        X509Certificate known = CERTIFICATES.get(holder);
-        if (known != null) {
-            return known;
-        }
-        X509Certificate converted = new JcaX509CertificateConverter().getCertificate(holder);
-        remember(CERTIFICATES, holder, converted);
-        return converted;
+        return cached(CERTIFICATES, holder, h -> new JcaX509CertificateConverter().getCertificate(h));
     }
 
     private static SignerInformationVerifier verifierFor(X509Certificate certificate) throws OperatorCreationException {
-        SignerInformationVerifier known = VERIFIERS.get(certificate);
+        return cached(VERIFIERS, certificate, c -> new JcaSimpleSignerInfoVerifierBuilder().build(c));
+    }
+
+    /** How a cached value is made when it is missing. */
+    private interface Maker<K, V, E extends Exception> {
+        V make(K key) throws E;
+    }
+
+    /** The cache is cleared when full: a few certificates sign nearly everything, so it fills again at once. */
+    private static <K, V, E extends Exception> V cached(Map<K, V> cache, K key, Maker<K, V, E> maker) throws E {
+        V known = cache.get(key);
         if (known != null) {
             return known;
         }
-        SignerInformationVerifier built = new JcaSimpleSignerInfoVerifierBuilder().build(certificate);
-        remember(VERIFIERS, certificate, built);
-        return built;
-    }
-
-    private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+        V made = maker.make(key);
         if (cache.size() >= CACHED) {
             cache.clear();
         }
-        cache.put(key, value);
+        cache.put(key, made);
+        return made;
     }
 
     private List<String> notes(X509Certificate signer, List<X509Certificate> embedded, String from, boolean inIndex) {
