@@ -48,10 +48,10 @@ final class NettyServer {
                 });
         try {
             serverChannel = bootstrap.bind(listener.address(), listener.port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the BindException itself, though it is checked
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             group = null;
-            throw new IllegalStateException("cannot bind " + name + " on " + listener.address() + ":" + listener.port(), e);
+            throw new IllegalStateException(listener.cannotListen(name, e), e);
         }
         return (InetSocketAddress) serverChannel.localAddress();
     }

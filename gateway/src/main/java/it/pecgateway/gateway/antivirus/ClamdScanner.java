@@ -46,20 +46,15 @@ public final class ClamdScanner implements VirusScanner {
             int millis = (int) Math.max(1, timeout.toMillis());
             socket.connect(new InetSocketAddress(host, port), millis);
             socket.setSoTimeout(millis);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
-            byte[] buffer = new byte[CHUNK];
-            try (InputStream in = body.open()) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    if (System.nanoTime() > deadline) {
-                        return ScanResult.error("clamd scan timed out");
-                    }
-                    out.writeInt(n);
-                    out.write(buffer, 0, n);
+            try {
+                if (!send(body, new DataOutputStream(socket.getOutputStream()), deadline)) {
+                    return ScanResult.error("clamd scan timed out");
                 }
+            } catch (IOException writeFailed) {
+                // clamd answers and closes as soon as the stream passes its own limit (StreamMaxLength): the write
+                // then fails, but its answer is already in our receive buffer
+                return interpret(replyAfter(socket, writeFailed));
             }
-            out.writeInt(0);
-            out.flush();
             return interpret(readReply(socket.getInputStream()));
         } catch (SocketTimeoutException e) {
             return ScanResult.error("clamd did not answer in time");
@@ -67,6 +62,39 @@ public final class ClamdScanner implements VirusScanner {
             log.warn("clamd at {}:{} unavailable: {}", host, port, e.toString());
             return ScanResult.error("clamd unavailable");
         }
+    }
+
+    /** Streams the body as INSTREAM chunks and the closing zero length; false when the deadline passed. */
+    private static boolean send(BodySource body, DataOutputStream out, long deadline) throws IOException {
+        out.write("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII));
+        byte[] buffer = new byte[CHUNK];
+        try (InputStream in = body.open()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                out.writeInt(n);
+                out.write(buffer, 0, n);
+            }
+        }
+        out.writeInt(0);
+        out.flush();
+        return true;
+    }
+
+    /** What clamd said before it closed the connection we were writing to, or the write's failure. */
+    private static String replyAfter(Socket socket, IOException writeFailed) throws IOException {
+        String reply;
+        try {
+            reply = readReply(socket.getInputStream());
+        } catch (IOException readFailed) {
+            writeFailed.addSuppressed(readFailed);
+            throw writeFailed;
+        }
+        if (reply.isEmpty()) {
+            throw writeFailed;
+        }
+        return reply;
     }
 
     private static String readReply(InputStream in) throws IOException {

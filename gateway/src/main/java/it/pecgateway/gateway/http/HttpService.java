@@ -82,8 +82,7 @@ public final class HttpService implements Service {
                 .bind(listener.address(), listener.port()).awaitUninterruptibly();
         serverChannel = bound.channel();
         if (!bound.isSuccess()) {
-            throw new java.io.IOException("cannot listen for http on " + listener.address() + ":" + listener.port() + ": "
-                    + bound.cause().getMessage());
+            throw new java.io.IOException(listener.cannotListen("http", bound.cause()), bound.cause());
         }
     }
 

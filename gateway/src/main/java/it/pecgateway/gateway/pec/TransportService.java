@@ -156,7 +156,13 @@ public final class TransportService implements Service {
         reloader.ifPresent(r -> r.schedule(indexScheduler, config.providersIndex().reloadInterval()));
         workers.start();
         timers.start();
-        listeners.forEach(SmtpListener::start);
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).start();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(listeners.get(i).listener().cannotListen(listenerNames.get(i), e), e);
+            }
+        }
     }
 
     /** The service mailbox (mailReceipt) takes take-in-charge and virus notices and holds the virus archive. */

@@ -94,6 +94,10 @@ public final class SmtpListener implements AutoCloseable {
         return endpoint.listener().address();
     }
 
+    public it.pecgateway.config.ListenerConfig listener() {
+        return endpoint.listener();
+    }
+
     public it.pecgateway.config.TlsMode tlsMode() {
         return endpoint.listener().tls();
     }

@@ -148,6 +148,11 @@ class CliTest {
             Files.writeString(dir.resolve("pec-gateway.yaml"), """
                     provider: {name: Example PEC, domains: [pec.example.it]}
                     listeners:
+                      smtps: {address: 127.0.0.1, port: 0}
+                      submission: {address: 127.0.0.1, port: 0}
+                      mx: {address: 127.0.0.1, port: 0}
+                      imaps: {address: 127.0.0.1, port: 0}
+                      pop3s: {address: 127.0.0.1, port: 0}
                       http: {address: 127.0.0.1, port: %d}
                     """.formatted(taken.getLocalPort()));
 
