@@ -3,11 +3,6 @@ package it.pecgateway.gateway.pec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.pecgateway.receipts.testing.OutsideTools;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +46,7 @@ final class PecCheck {
             files.add(f.toString());
             OutsideTools.Result signature = OutsideTools.opensslVerify(f, caFile);
             assertThat(signature.exitCode()).as("openssl cms -verify of message %d: %s", i, signature.output()).isZero();
-            Optional<byte[]> daticert = daticert(messages.get(i));
+            Optional<byte[]> daticert = PecMail.attachment(messages.get(i), "daticert.xml");
             if (daticert.isPresent()) {
                 OutsideTools.Result dtd = OutsideTools.xmllintDtd(daticert.get(), dir);
                 assertThat(dtd.exitCode()).as("xmllint --dtdvalid of message %d's daticert.xml: %s", i, dtd.output()).isZero();
@@ -69,26 +63,6 @@ final class PecCheck {
             assertThat(p.exitValue()).as(out).isZero();
             assertThat(out.lines().filter(l -> l.startsWith("ok "))).hasSize(messages.size());
         }
-    }
-
-    /** The raw bytes of the message's daticert.xml part, decoded from its transfer encoding. */
-    private static Optional<byte[]> daticert(byte[] message) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message));
-        return find(m);
-    }
-
-    private static Optional<byte[]> find(Part p) throws Exception {
-        if (p.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) p.getContent();
-            for (int i = 0; i < mp.getCount(); i++) {
-                Optional<byte[]> found = find(mp.getBodyPart(i));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        return "daticert.xml".equals(p.getFileName()) ? Optional.of(p.getInputStream().readAllBytes()) : Optional.empty();
     }
 
     private static String pem(X509Certificate c) {

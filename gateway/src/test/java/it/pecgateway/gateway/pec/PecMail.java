@@ -1,13 +1,18 @@
 package it.pecgateway.gateway.pec;
 
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
@@ -52,38 +57,54 @@ final class PecMail {
         return new String(message, StandardCharsets.ISO_8859_1);
     }
 
-    /** The decoded content of the first part (depth first) of {@code type} or named {@code fileName}, as text. */
-    private static String part(String message, String type, String fileName) throws Exception {
-        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
-                new java.io.ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)));
-        return find(m, type, fileName).orElseThrow(() -> new AssertionError("no " + type + " " + fileName + " part"));
+    /** The first leaf part (depth first) that {@code wanted} accepts. */
+    private static Optional<Part> find(byte[] message, Predicate<Part> wanted)
+            throws Exception {
+        return find(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(message)), wanted);
     }
 
-    private static java.util.Optional<String> find(jakarta.mail.Part p, String type, String fileName) throws Exception {
+    private static Optional<Part> find(Part p, Predicate<Part> wanted)
+            throws Exception {
         if (p.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) p.getContent();
+            Multipart mp = (Multipart) p.getContent();
             for (int i = 0; i < mp.getCount(); i++) {
-                java.util.Optional<String> found = find(mp.getBodyPart(i), type, fileName);
+                Optional<Part> found = find(mp.getBodyPart(i), wanted);
                 if (found.isPresent()) {
                     return found;
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        if ((fileName != null && fileName.equals(p.getFileName())) || (fileName == null && p.isMimeType(type))) {
-            return java.util.Optional.of(p.isMimeType("text/plain") ? (String) p.getContent()
-                    : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return java.util.Optional.empty();
+        return wanted.test(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The decoded bytes of the attachment named {@code fileName}, if the message has one. */
+    static Optional<byte[]> attachment(byte[] message, String fileName) throws Exception {
+        Optional<Part> part = find(message, p -> {
+            try {
+                return fileName.equals(p.getFileName());
+            } catch (MessagingException e) {
+                return false;
+            }
+        });
+        return part.isPresent() ? Optional.of(part.get().getInputStream().readAllBytes()) : Optional.empty();
     }
 
     /** The daticert.xml of a PEC message, decoded. */
     static String daticert(String message) throws Exception {
-        return part(message, null, "daticert.xml");
+        return new String(attachment(message.getBytes(StandardCharsets.ISO_8859_1), "daticert.xml")
+                .orElseThrow(() -> new AssertionError("no daticert.xml")), StandardCharsets.UTF_8);
     }
 
     /** The first text/plain part of a PEC message, decoded in its charset. */
     static String decodedText(String message) throws Exception {
-        return part(message, "text/plain", null);
+        Part text = find(message.getBytes(StandardCharsets.ISO_8859_1), p -> {
+            try {
+                return p.isMimeType("text/plain");
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).orElseThrow(() -> new AssertionError("no text/plain part"));
+        return (String) text.getContent();
     }
 }
