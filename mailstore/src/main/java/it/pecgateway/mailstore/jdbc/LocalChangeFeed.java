@@ -4,6 +4,7 @@ import it.pecgateway.mailstore.ChangeFeed;
 import it.pecgateway.mailstore.MailboxChange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +23,11 @@ public final class LocalChangeFeed implements ChangeFeed {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    /** The mailboxes that have listeners now. */
+    public Set<Long> watchedMailboxes() {
+        return Set.copyOf(listeners.keySet());
     }
 
     public void publish(List<MailboxChange> changes) {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * rollback); every node LISTENs on its own connection and publishes what other nodes wrote. Payload, one change
  * each: {@code node kind mailbox folder modseq uid,uid,...} with kind A (added), F (flags), E (expunged),
  * D (folders changed), M (the mailbox's state or expiry changed, or it was deleted); long UID lists are split over several notifications (a payload holds under 8000 bytes).
+ * Notifications sent while the listening connection is broken are lost (PostgreSQL keeps none for a session that
+ * is gone): once it listens again, every local listener is told that anything may have changed.
  */
 final class PgChangeListener implements AutoCloseable {
     static final String CHANNEL = "mailstore_changes";
@@ -33,14 +35,20 @@ final class PgChangeListener implements AutoCloseable {
     private final String nodeId;
     private final ConnectionSource source;
     private final Consumer<List<MailboxChange>> publish;
+    private final Runnable missedChanges;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection connection;
 
-    PgChangeListener(String nodeId, ConnectionSource source, Consumer<List<MailboxChange>> publish) {
+    /**
+     * @param missedChanges runs after LISTEN is in place again following a broken connection: what other nodes
+     *                      committed meanwhile was never delivered to us, so everyone listening must read again
+     */
+    PgChangeListener(String nodeId, ConnectionSource source, Consumer<List<MailboxChange>> publish, Runnable missedChanges) {
         this.nodeId = nodeId;
         this.source = source;
         this.publish = publish;
+        this.missedChanges = missedChanges;
         this.thread = new Thread(this::loop, "mailstore-pg-listener");
         thread.setDaemon(true);
     }
@@ -125,6 +133,8 @@ final class PgChangeListener implements AutoCloseable {
             try {
                 if (connection == null) {
                     connection = listen();
+                    LOG.info("listening for mailbox changes again; telling every local listener to read again");
+                    missedChanges.run();
                 }
                 PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(500);
                 if (received == null) {

@@ -48,7 +48,8 @@ public final class PostgresMailStore extends JdbcMailStore {
     private PostgresMailStore(Backend backend, HikariDataSource pool, String url, Properties login) throws Exception {
         super(backend);
         this.pool = pool;
-        this.listener = new PgChangeListener(nodeId, () -> DriverManager.getConnection(url, login), feed::publish);
+        this.listener = new PgChangeListener(nodeId, () -> DriverManager.getConnection(url, login), feed::publish,
+                this::everythingMayHaveChanged);
         this.writer = new GroupCommitWriter("mailstore-pg-writer", () -> DriverManager.getConnection(url, login),
                 MAX_BATCH, new GroupCommitWriter.Hooks() {
                     @Override
@@ -144,6 +145,19 @@ public final class PostgresMailStore extends JdbcMailStore {
                 LOG.debug("transaction conflicted; running it again", e);
             }
         }
+    }
+
+    /**
+     * After changes from other nodes were lost (a broken LISTEN connection): each watched mailbox's sessions read
+     * their folder again (FoldersChanged) and their account again (AccountChanged), as if both had changed.
+     */
+    private void everythingMayHaveChanged() {
+        List<MailboxChange> all = new ArrayList<>();
+        for (long mailbox : feed.watchedMailboxes()) {
+            all.add(new MailboxChange.FoldersChanged(mailbox));
+            all.add(new MailboxChange.AccountChanged(mailbox));
+        }
+        feed.publish(all);
     }
 
     /**

@@ -64,6 +64,37 @@ class PostgresMultiNodeTest {
     }
 
     @Test
+    void changesLostWhileANodesListenerReconnectsAreAnnouncedAsReadAgain() throws Exception {
+        nodeA.accounts().addDomain("pec.example");
+        Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("r@pec.example", Optional.empty(), MailboxState.ACTIVE,
+                Optional.empty(), 0));
+        Folder inbox = nodeB.folders().find(m.id(), "INBOX").orElseThrow();
+        BlockingQueue<MailboxChange> onB = new LinkedBlockingQueue<>();
+        nodeB.changes().subscribe(m.id(), onB::add);
+
+        try (Connection admin = DriverManager.getConnection(url, "postgres", "");
+             Statement st = admin.createStatement();
+             ResultSet killed = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     + "WHERE query = 'LISTEN " + PgChangeListener.CHANNEL + "' AND pid <> pg_backend_pid()")) {
+            assertThat(killed.next()).as("the listeners' connections were found").isTrue();
+        }
+        // committed while nobody listens: its notification reaches no node
+        nodeA.messages().append(inbox.id(), BodySource.of("lost".getBytes(StandardCharsets.US_ASCII)), Set.of(), Instant.now());
+
+        List<MailboxChange> told = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (told.stream().noneMatch(c -> c instanceof MailboxChange.AccountChanged) && System.nanoTime() < deadline) {
+            MailboxChange c = onB.poll(500, TimeUnit.MILLISECONDS);
+            if (c != null) {
+                told.add(c);
+            }
+        }
+        assertThat(told).as("node B's listeners are told to read the mailbox and its folders again")
+                .anyMatch(c -> c instanceof MailboxChange.AccountChanged a && a.mailboxId() == m.id())
+                .anyMatch(c -> c instanceof MailboxChange.FoldersChanged f && f.mailboxId() == m.id());
+    }
+
+    @Test
     void aChangeOnOneNodeReachesTheListenersOfTheOther() throws Exception {
         nodeA.accounts().addDomain("pec.example");
         Mailbox m = nodeA.accounts().createMailbox(new NewMailbox("a@pec.example", Optional.empty(), MailboxState.ACTIVE,
