@@ -34,6 +34,15 @@ public interface OutboundQueue {
 
     QueueStats stats();
 
+    /**
+     * Removes the DONE and FAILED entries that finished before {@code cutoff}, and the bodies that only those
+     * entries referred to; open entries (PENDING, LEASED) stay whatever their age. Outside {@link MailStore#inTransaction}
+     * the removal runs in transactions of a bounded number of entries each, so that it never holds the writer long.
+     *
+     * @return the number of entries removed
+     */
+    long purgeFinishedBefore(Instant cutoff);
+
     /** Pending entries and the age of the oldest (zero when empty). */
     record QueueStats(long pending, Duration oldestAge) { }
 }

@@ -1,5 +1,7 @@
 package it.pecgateway.mailstore;
 
+import java.time.Instant;
+
 /** The operations of the store, either each on its own or inside one {@link MailStore#inTransaction}. */
 public interface StoreSession {
     Accounts accounts();
@@ -26,4 +28,13 @@ public interface StoreSession {
      * claim inside the same transaction as the step's writes.
      */
     boolean claimOnce(String key);
+
+    /**
+     * Forgets the claims made before {@code cutoff}, in transactions of a bounded number of claims each (outside
+     * {@link MailStore#inTransaction}). A forgotten key can be claimed again: keep claims longer than any duplicate
+     * of the step they guard can still arrive.
+     *
+     * @return the number of claims removed
+     */
+    long purgeClaimsBefore(Instant cutoff);
 }

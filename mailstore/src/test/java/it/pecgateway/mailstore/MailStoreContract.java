@@ -693,6 +693,101 @@ public abstract class MailStoreContract {
                 Reason.NOT_FOUND);
     }
 
+    // ---------------------------------------------------------------- retention
+
+    private static final Duration RETENTION = Duration.ofDays(30);
+
+    private long finish(String recipient, boolean done) {
+        long id = enqueue(recipient, clock.instant());
+        assertThat(store.queue().lease("n", 10, Duration.ofMinutes(5))).extracting(QueueEntry::id).contains(id);
+        if (done) {
+            store.queue().complete(id, "n");
+        } else {
+            store.queue().fail(id, "n", "550 5.1.1 no such user");
+        }
+        return id;
+    }
+
+    @Test
+    void finishedEntriesOlderThanTheRetentionAreRemovedAndOpenOnesNever() {
+        long oldDone = finish("old-done@peer.example", true);
+        long oldFailed = finish("old-failed@peer.example", false);
+        BlobId oldFailedBody = store.queue().get(oldFailed).orElseThrow().body();
+        long leased = enqueue("leased@peer.example", T0);
+        assertThat(store.queue().lease("n", 10, Duration.ofMinutes(5))).extracting(QueueEntry::id).containsExactly(leased);
+        long pending = enqueue("pending@peer.example", T0.plus(Duration.ofDays(60)));
+        clock.advance(RETENTION.plusDays(1));
+        long recentDone = finish("recent-done@peer.example", true);
+        long recentFailed = finish("recent-failed@peer.example", false);
+
+        assertThat(store.queue().purgeFinishedBefore(clock.instant().minus(RETENTION))).isEqualTo(2);
+
+        assertThat(store.queue().get(oldDone)).isEmpty();
+        assertThat(store.queue().get(oldFailed)).isEmpty();
+        assertReason(() -> store.blobs().open(oldFailedBody), Reason.NOT_FOUND);
+        assertThat(List.of(leased, pending, recentDone, recentFailed)).allSatisfy(id ->
+                assertThat(store.queue().get(id)).isPresent());
+        assertThat(store.queue().get(leased).orElseThrow().state()).isEqualTo(QueueEntry.State.LEASED);
+        assertThat(read(store.queue().get(recentFailed).orElseThrow().body())).isEqualTo("to recent-failed@peer.example");
+        assertThat(store.queue().purgeFinishedBefore(clock.instant().minus(RETENTION))).isZero();
+        assertThat(store.queue().purgeFinishedBefore(clock.instant().plusSeconds(1))).isEqualTo(2);
+        assertThat(store.queue().pending(10)).extracting(QueueEntry::id).containsExactlyInAnyOrder(leased, pending);
+    }
+
+    @Test
+    void purgingAFailedEntryKeepsABodyAMessageOrAnotherEntryStillRefersTo() {
+        Folder in = inbox(mailbox("a@pec.example"));
+        BlobId shared = store.blobs().put(text("the original"));
+        store.messages().append(in.id(), shared, Set.of(), T0);
+        BlobId twice = store.blobs().put(text("sent twice"));
+        long failed = store.queue().enqueue(new NewQueueEntry(shared, "a@pec.example", "x@peer.example", "relay-pec", "id-s", T0));
+        long failedToo = store.queue().enqueue(new NewQueueEntry(twice, "a@pec.example", "y@peer.example", "relay-pec", "id-t", T0));
+        long open = store.queue().enqueue(new NewQueueEntry(twice, "a@pec.example", "z@peer.example", "relay-pec", "id-t",
+                T0.plus(Duration.ofDays(60))));
+        store.queue().lease("n", 10, Duration.ofMinutes(5));
+        store.queue().fail(failed, "n", "550 5.1.1 no such user");
+        store.queue().fail(failedToo, "n", "550 5.1.1 no such user");
+        clock.advance(RETENTION.plusDays(1));
+
+        assertThat(store.queue().purgeFinishedBefore(clock.instant().minus(RETENTION))).isEqualTo(2);
+
+        assertThat(read(shared)).isEqualTo("the original");
+        assertThat(read(twice)).isEqualTo("sent twice");
+        assertThat(store.queue().get(open)).isPresent();
+    }
+
+    @Test
+    void claimsOlderThanTheCutoffAreForgottenAndRecentOnesStillRefuseASecondClaim() {
+        assertThat(store.claimOnce("consegna:old")).isTrue();
+        clock.advance(Duration.ofDays(3));
+        assertThat(store.claimOnce("consegna:recent")).isTrue();
+
+        assertThat(store.purgeClaimsBefore(clock.instant().minus(Duration.ofDays(2)))).isEqualTo(1);
+
+        assertThat(store.claimOnce("consegna:recent")).isFalse();
+        assertThat(store.claimOnce("consegna:old")).as("forgotten, so claimable again").isTrue();
+        assertThat(store.purgeClaimsBefore(clock.instant().minus(Duration.ofDays(2)))).isZero();
+    }
+
+    @Test
+    void aPurgeLargerThanOneBatchRemovesEverythingOlderThanTheCutoff() {
+        int claims = 10_001; // one more than a purge transaction removes
+        store.inTransaction(s -> {
+            for (int i = 0; i < claims; i++) {
+                s.claimOnce("k-" + i);
+            }
+            return null;
+        });
+        clock.advance(Duration.ofDays(3));
+        assertThat(store.claimOnce("recent")).isTrue();
+
+        assertThat(store.purgeClaimsBefore(clock.instant().minus(Duration.ofDays(2)))).isEqualTo(claims);
+
+        assertThat(store.claimOnce("k-0")).isTrue();
+        assertThat(store.claimOnce("k-" + (claims - 1))).isTrue();
+        assertThat(store.claimOnce("recent")).isFalse();
+    }
+
     @Test
     void concurrentLeasesNeverHandOutAnEntryTwice() throws Exception {
         int entries = 120;

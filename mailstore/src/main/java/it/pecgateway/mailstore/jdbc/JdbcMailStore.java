@@ -11,6 +11,7 @@ import it.pecgateway.mailstore.MailStore;
 import it.pecgateway.mailstore.Messages;
 import it.pecgateway.mailstore.OutboundQueue;
 import it.pecgateway.mailstore.StoreSession;
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -119,5 +120,10 @@ public abstract class JdbcMailStore implements MailStore {
     @Override
     public boolean claimOnce(String key) {
         return own.claimOnce(key);
+    }
+
+    @Override
+    public long purgeClaimsBefore(Instant cutoff) {
+        return own.purgeClaimsBefore(cutoff);
     }
 }

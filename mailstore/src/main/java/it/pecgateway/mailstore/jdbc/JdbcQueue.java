@@ -60,8 +60,8 @@ final class JdbcQueue implements OutboundQueue {
     public void complete(long entryId, String owner) {
         db.write(tx -> {
             long blobId = leased(tx, entryId, owner);
-            Sql.update(tx.connection(), "UPDATE queue SET state = 'DONE', lease_owner = NULL, lease_until = NULL"
-                    + " WHERE id = ?", entryId);
+            Sql.update(tx.connection(), "UPDATE queue SET state = 'DONE', lease_owner = NULL, lease_until = NULL,"
+                    + " finished_at = ? WHERE id = ?", now(), entryId);
             tx.released(blobId);
             return null;
         });
@@ -82,7 +82,7 @@ final class JdbcQueue implements OutboundQueue {
             leased(tx, entryId, owner);
             // the body stays: a failed entry is kept for inspection and still refers to it
             return Sql.update(tx.connection(), "UPDATE queue SET state = 'FAILED', lease_owner = NULL,"
-                    + " lease_until = NULL, last_error = ? WHERE id = ?", lastError, entryId);
+                    + " lease_until = NULL, last_error = ?, finished_at = ? WHERE id = ?", lastError, now(), entryId);
         });
     }
 
@@ -119,6 +119,20 @@ final class JdbcQueue implements OutboundQueue {
                     Instant oldest = Sql.instant(rs, "oldest");
                     return new QueueStats(count, oldest == null ? Duration.ZERO : Duration.between(oldest, now));
                 }).orElseThrow());
+    }
+
+    @Override
+    public long purgeFinishedBefore(Instant cutoff) {
+        return Purge.inBatches(db, tx -> {
+            record Removed(String state, long blobId) { }
+            List<Removed> removed = Sql.list(tx.connection(), "DELETE FROM queue WHERE id IN (SELECT id FROM queue"
+                            + " WHERE finished_at < ? AND state IN ('DONE', 'FAILED') LIMIT ?" + backend.skipLocked()
+                            + ") RETURNING state, blob_id",
+                    rs -> new Removed(rs.getString(1), rs.getLong(2)), cutoff, Purge.BATCH);
+            // a DONE entry let go of its body when it completed; a FAILED one still held it until now
+            removed.stream().filter(r -> "FAILED".equals(r.state())).forEach(r -> tx.released(r.blobId()));
+            return removed.size();
+        });
     }
 
     private Instant now() {

@@ -9,6 +9,7 @@ import it.pecgateway.mailstore.LegalLog;
 import it.pecgateway.mailstore.Messages;
 import it.pecgateway.mailstore.OutboundQueue;
 import it.pecgateway.mailstore.StoreSession;
+import java.time.Instant;
 
 /** The store's operations over one {@link Db}: the store's own (each operation a transaction) or an open one. */
 public final class JdbcSession implements StoreSession {
@@ -83,5 +84,12 @@ public final class JdbcSession implements StoreSession {
         }
         return db.write(tx -> Sql.update(tx.connection(), "INSERT INTO claims (claim_key, claimed_at) VALUES (?, ?)"
                 + " ON CONFLICT DO NOTHING", key, backend.clock().instant())) == 1;
+    }
+
+    @Override
+    public long purgeClaimsBefore(Instant cutoff) {
+        return Purge.inBatches(db, tx -> Sql.update(tx.connection(), "DELETE FROM claims WHERE claim_key IN"
+                + " (SELECT claim_key FROM claims WHERE claimed_at < ? LIMIT ?" + backend.skipLocked() + ")",
+                cutoff, Purge.BATCH));
     }
 }
