@@ -86,7 +86,22 @@ final class ConfigReader {
                 n.optional("postgres-url", YamlValues::text),
                 n.optional("postgres-user", YamlValues::text),
                 n.optional("postgres-password-file", path),
-                n.get("pool-size", 10, raw -> YamlValues.integer(raw, 1, 1000)));
+                n.get("pool-size", 10, raw -> YamlValues.integer(raw, 1, 1000)),
+                retention(n.child("retention")));
+    }
+
+    private static StorageConfig.Retention retention(YamlNode n) {
+        return new StorageConfig.Retention(
+                n.get("queue", Duration.ofDays(30), YamlValues::duration),
+                n.get("claims", Duration.ofDays(30), raw -> atLeast(YamlValues.duration(raw), StorageConfig.Retention.MIN_CLAIMS,
+                        "a peer may still resend within its 24 h PEC timers")));
+    }
+
+    private static Duration atLeast(Duration d, Duration min, String why) {
+        if (d.compareTo(min) < 0) {
+            throw new IllegalArgumentException(d + " is shorter than " + min + ": " + why);
+        }
+        return d;
     }
 
     private LimitsConfig limits(YamlNode n) {

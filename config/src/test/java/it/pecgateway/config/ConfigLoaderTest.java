@@ -54,6 +54,7 @@ class ConfigLoaderTest {
         assertThat(c.listeners().http()).isEqualTo(new ListenerConfig(true, "0.0.0.0", 8443, TlsMode.IMPLICIT));
         assertThat(c.storage().kind()).isEqualTo(StorageConfig.Kind.EMBEDDED);
         assertThat(c.storage().embeddedPath()).isEqualTo(c.dataDir().resolve("store"));
+        assertThat(c.storage().retention()).isEqualTo(new StorageConfig.Retention(Duration.ofDays(30), Duration.ofDays(30)));
         assertThat(c.limits()).isEqualTo(new LimitsConfig(30L << 20, 100L << 20, 500, 1000));
         assertThat(c.keys().development()).isTrue();
         assertThat(c.providersIndex().ldif()).isEmpty();
@@ -173,6 +174,16 @@ class ConfigLoaderTest {
                 .containsExactly("storage.postgres-url: missing: required when storage.kind is postgresql");
         assertThat(problemsOf(PROVIDER + "storage: {kind: mysql}\n"))
                 .containsExactly("storage.kind: 'mysql' is not a storage kind (embedded, postgresql)");
+    }
+
+    @Test
+    void retentionsAreReadAndClaimsMustOutliveThePecTimers() throws IOException {
+        GatewayConfig c = load(PROVIDER + "storage:\n  retention: {queue: 7d, claims: 2d}\n");
+        assertThat(c.storage().retention()).isEqualTo(new StorageConfig.Retention(Duration.ofDays(7), Duration.ofDays(2)));
+
+        assertThat(problemsOf(PROVIDER + "storage:\n  retention: {queue: 0s, claims: 24h}\n")).containsExactlyInAnyOrder(
+                "storage.retention.queue: '0s' must be longer than zero",
+                "storage.retention.claims: PT24H is shorter than PT48H: a peer may still resend within its 24 h PEC timers");
     }
 
     @Test

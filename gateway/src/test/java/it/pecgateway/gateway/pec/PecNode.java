@@ -90,7 +90,7 @@ final class PecNode implements AutoCloseable {
                         new ListenerConfig(true, "127.0.0.1", 0, TlsMode.STARTTLS_REQUIRED),
                         new ListenerConfig(true, "127.0.0.1", mxPort, TlsMode.STARTTLS_OPTIONAL), off, off, off, off),
                 new StorageConfig(StorageConfig.Kind.EMBEDDED, dataDir.resolve("store"), Optional.empty(), Optional.empty(),
-                        Optional.empty(), 2),
+                        Optional.empty(), 2, new StorageConfig.Retention(Duration.ofDays(30), Duration.ofDays(30))),
                 new LimitsConfig(10L << 20, 30L << 20, 50, 1000),
                 new KeyMaterialConfig(Optional.empty(), Optional.empty()),
                 new ProvidersIndexConfig(Optional.of(dataDir.resolve("index.ldif")), Duration.ofMillis(200)),
