@@ -57,7 +57,8 @@ final class MailboxLifecycleAdministration {
             case LIFECYCLE_RUN -> {
                 LifecycleSweep.Outcome o = ops.sweep().run();
                 yield AdminReply.done("life cycle: " + o.expired() + " expired, " + o.deleted() + " deleted, "
-                        + o.credentialsPurged() + " expired credentials purged\n");
+                        + o.credentialsPurged() + " expired credentials purged, " + o.queueEntriesPurged()
+                        + " finished queue entries and " + o.claimsPurged() + " claims past their retention removed\n");
             }
             default -> AdminReply.failed(2, "not a mailbox operation: " + request.operation());
         };

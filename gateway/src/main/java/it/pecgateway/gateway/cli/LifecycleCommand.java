@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "lifecycle", description = "The mailbox life cycle.", subcommands = LifecycleCommand.Run.class)
 public final class LifecycleCommand {
 
-    @Command(name = "run", description = "Expire mailboxes past their date and delete expired ones past the grace period, now.")
+    @Command(name = "run", description = "Expire mailboxes past their date, delete expired ones past the grace period and remove"
+            + " finished queue entries and claims past their retention, now.")
     public static final class Run implements Callable<Integer> {
         private final CliContext context;
 

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The periodic work of the life cycle: active mailboxes past their expiry date become EXPIRED; expired ones past
- * the grace period are deleted; expired credentials are purged. Safe on several nodes at once: each change is
+ * the grace period are deleted; expired credentials are purged; finished queue entries and claims past their
+ * retention are removed ({@link StoreRetention}). Safe on several nodes at once: each change is
  * claimed once ({@code claimOnce}) in the transaction that makes it, so it is made and logged once.
  * Suspended mailboxes are never deleted by the job: a suspension may be an authority's order.
  */
@@ -18,13 +19,15 @@ public final class LifecycleSweep {
 
     private final OpsContext ctx;
     private final MailboxDeletion deletion;
+    private final StoreRetention retention;
 
     public LifecycleSweep(OpsContext ctx, MailboxDeletion deletion) {
         this.ctx = ctx;
         this.deletion = deletion;
+        this.retention = new StoreRetention(ctx);
     }
 
-    public record Outcome(int expired, int deleted, int credentialsPurged) { }
+    public record Outcome(int expired, int deleted, int credentialsPurged, long queueEntriesPurged, long claimsPurged) { }
 
     public Outcome run() {
         Instant now = ctx.now();
@@ -45,7 +48,8 @@ public final class LifecycleSweep {
         if (expired + deleted > 0) {
             log.info("mailbox life cycle: {} expired, {} deleted after the grace period", expired, deleted);
         }
-        return new Outcome(expired, deleted, purged);
+        StoreRetention.Purged old = retention.run();
+        return new Outcome(expired, deleted, purged, old.queueEntries(), old.claims());
     }
 
     private boolean expire(Mailbox m) {
