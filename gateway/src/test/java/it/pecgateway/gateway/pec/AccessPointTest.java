@@ -135,6 +135,22 @@ class AccessPointTest {
     }
 
     @Test
+    void aSubjectWrittenInRawUtf8IsCertifiedAsWritten() throws Exception {
+        int before = a.inbox("mario@pec.a.example").size();
+        String reply = submitRaw("mario@pec.a.example", "anna@pec.a.example",
+                "From: mario@pec.a.example\r\nTo: anna@pec.a.example\r\nSubject: Città perché\r\n\r\nx".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply).startsWith("250 2.0.0 opec.");
+        String acceptance = newInbox("mario@pec.a.example", before, 1).get(0);
+        assertThat(PecMail.daticert(acceptance)).contains("<oggetto>Città perché</oggetto>");
+        assertThat(PecMail.decodedText(acceptance)).contains("\"Città perché\" proveniente da");
+        assertThat(new MimeMessage(Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(acceptance.getBytes(StandardCharsets.ISO_8859_1))).getSubject())
+                .isEqualTo("ACCETTAZIONE: Città perché");
+        PecCheck.assertPasses(a.ca(), List.of(acceptance.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    @Test
     void aBccWithAddressesGetsANonAcceptanceNotice() throws Exception {
         int before = a.inbox("mario@pec.a.example").size();
         try (RawSmtp c = RawSmtp.implicitTls(a.smtps(), PecNode.trusting(List.of(a.ca())))) {
