@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
@@ -28,7 +29,9 @@ final class ImapDates {
     private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE).appendLiteral('-')
             .appendText(ChronoField.MONTH_OF_YEAR, MONTHS).appendLiteral('-')
-            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.ROOT);
+            .appendValue(ChronoField.YEAR, 4).toFormatter(Locale.ROOT)
+            // the default (SMART) resolver turns 31-Feb into 28-Feb: a search or an APPEND date silently moved
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern DATE_TIME_TEXT = Pattern.compile(
             " ?(\\d{1,2})-([A-Za-z]{3})-(\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) ([+-]\\d{4})");
     private static final Pattern HEADER_DATE = Pattern.compile(
@@ -48,7 +51,7 @@ final class ImapDates {
             throw new ImapSyntaxException("Invalid date-time");
         }
         try {
-            LocalDate day = parseDate(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
+            LocalDate day = LocalDate.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3), DATE);
             ZoneOffset offset = ZoneOffset.of(m.group(7).substring(0, 3) + ":" + m.group(7).substring(3));
             return day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)))
                     .toInstant(offset);

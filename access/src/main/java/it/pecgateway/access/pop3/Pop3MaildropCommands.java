@@ -72,7 +72,7 @@ final class Pop3MaildropCommands {
             return Pop3Reply.err("TOP needs a message number and a line count");
         }
         int n = number(words[0]);
-        long lines = number(words[1]);
+        long lines = lineCount(words[1]);
         MessageInfo m = s.message(n);
         if (m == null) {
             return Pop3Reply.err("No such message");
@@ -127,6 +127,21 @@ final class Pop3MaildropCommands {
         List<Long> out = new ArrayList<>();
         marks.stream().forEach(i -> out.add(s.messages.get(i).uid()));
         return out;
+    }
+
+    /**
+     * RFC 1939: a non-negative number of lines. A count past what a long holds asks for more lines than any message
+     * has, so it means the whole message; a sign or anything else is refused (a negative count is not "all").
+     */
+    private static long lineCount(String text) {
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new Pop3SyntaxException("Invalid line count");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private static int number(String text) {

@@ -193,6 +193,21 @@ class ImapMessageDialogTest {
     }
 
     @Test
+    void aDayThatTheMonthDoesNotHaveIsAnInvalidDate() {
+        Mailbox m = withMessages("baddate", 1);
+        byte[] msg = AccessFixture.message("datato", "ciao").getBytes(StandardCharsets.UTF_8);
+        try (ImapClient c = fx.imapLoggedIn(m)) {
+            c.ok("a1 SELECT INBOX");
+            assertThat(c.last(c.command("a2 SEARCH SINCE 31-Feb-2025"))).isEqualTo("a2 BAD Invalid date");
+            assertThat(c.last(c.command("a3 SEARCH BEFORE 29-Feb-2025"))).isEqualTo("a3 BAD Invalid date");
+            assertThat(c.ok("a4 SEARCH BEFORE 29-Feb-2024").get(0)).isEqualTo("* SEARCH");
+            assertThat(c.last(c.command("a5 APPEND INBOX \"30-Feb-2025 10:15:00 +0100\" {" + msg.length + "+}\r\n"
+                    + new String(msg, StandardCharsets.UTF_8)))).isEqualTo("a5 BAD Invalid date-time");
+        }
+        assertThat(fx.store.messages().get(fx.inbox(m).id(), 2)).isEmpty();
+    }
+
+    @Test
     void copyMoveAndExpungeAnswerWithUidPlusCodes() {
         Mailbox m = withMessages("copy", 4);
         try (ImapClient c = fx.imapLoggedIn(m)) {

@@ -85,6 +85,28 @@ class Pop3DialogTest {
     }
 
     @Test
+    void topWithAHugeLineCountSendsTheWholeMessageAndANegativeCountIsRefused() {
+        Mailbox m = fx.mailbox("tophuge");
+        String one = AccessFixture.message("uno", "prima riga\r\nseconda riga");
+        fx.deliver(m, one);
+        try (LineClient c = fx.pop3LoggedIn(m)) {
+            c.send("TOP 1 99999999999");
+            assertThat(c.line()).startsWith("+OK");
+            assertThat(String.join("\r\n", multiline(c)) + "\r\n").isEqualTo(one);
+            c.send("TOP 1 99999999999999999999999");
+            assertThat(c.line()).startsWith("+OK");
+            assertThat(String.join("\r\n", multiline(c)) + "\r\n").isEqualTo(one);
+            c.send("TOP 1 -1");
+            assertThat(c.line()).isEqualTo("-ERR Invalid line count");
+            c.send("TOP 1 +1");
+            assertThat(c.line()).isEqualTo("-ERR Invalid line count");
+            c.send("TOP 1 0");
+            assertThat(c.line()).startsWith("+OK");
+            assertThat(multiline(c)).endsWith("").doesNotContain("prima riga");
+        }
+    }
+
+    @Test
     void deletionsHappenAtQuitOnlyAndRsetUndoesThem() {
         Mailbox m = fx.mailbox("dele");
         for (int i = 0; i < 3; i++) {

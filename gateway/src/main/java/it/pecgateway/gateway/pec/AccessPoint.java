@@ -244,8 +244,10 @@ public final class AccessPoint implements SmtpTransactionHandler {
             recipients.add(new Recipient(address, cc, classifier.isCertified(address)));
         }
         ReceiptType type = h.receiptType().flatMap(ReceiptType::fromValue).orElse(ReceiptType.COMPLETA);
-        return new Transaction(id, time, envelope.sender().address(), recipients, h.subject(), h.messageId(),
-                h.replyTo(), type);
+        // the reverse path as the client typed it may differ in case from the mailbox (AUTH and MAIL compare
+        // ignoring case); receipts certify the mailbox, lower case like the recipients
+        String sender = OriginalHeaders.lower(envelope.sender().address());
+        return new Transaction(id, time, sender, recipients, h.subject(), h.messageId(), h.replyTo(), type);
     }
 
     private static BlobId await(Future<BlobId> stored) throws IOException {

@@ -9,6 +9,10 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +75,26 @@ record OriginalHeaders(List<String> from, List<String> to, List<String> cc, bool
 
     private static String decode(String text) {
         try {
-            return MimeUtility.decodeText(text);
+            return MimeUtility.decodeText(rawUtf8(text));
         } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
             return text;
+        }
+    }
+
+    /**
+     * Header bytes outside ASCII are read as ISO-8859-1; clients that write them raw write UTF-8 (RFC 6532), so
+     * they are read again as UTF-8 when they are valid UTF-8. Otherwise they stay as read.
+     */
+    private static String rawUtf8(String latin1) {
+        if (latin1.chars().allMatch(c -> c < 0x80)) {
+            return latin1;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return latin1;
         }
     }
 }

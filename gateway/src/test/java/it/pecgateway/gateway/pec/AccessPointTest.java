@@ -101,6 +101,55 @@ class AccessPointTest {
         assertThat(newInbox("anna@pec.a.example", annaBefore, 1)).hasSize(1);
     }
 
+    /** Submits {@code data} (header and body, without the final dot) as mario over a raw SMTP session. */
+    private static String submitRaw(String mailFrom, String rcptTo, byte[] data) throws Exception {
+        try (RawSmtp c = RawSmtp.implicitTls(a.smtps(), PecNode.trusting(List.of(a.ca())))) {
+            c.reply();
+            c.command("EHLO client.example");
+            c.command("AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0mario@pec.a.example\0" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            assertThat(c.command("MAIL FROM:<" + mailFrom + ">")).startsWith("250");
+            assertThat(c.command("RCPT TO:<" + rcptTo + ">")).startsWith("250");
+            assertThat(c.command("DATA")).startsWith("354");
+            c.sendBytes(data);
+            c.sendRaw("\r\n.\r\n");
+            return c.reply();
+        }
+    }
+
+    @Test
+    void anUpperCaseReversePathIsCertifiedAsTheMailboxAddress() throws Exception {
+        int before = a.inbox("mario@pec.a.example").size();
+        String reply = submitRaw("MARIO@PEC.A.EXAMPLE", "anna@pec.a.example",
+                "From: Mario@PEC.a.example\r\nTo: anna@pec.a.example\r\nSubject: Maiuscole\r\n\r\nx".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply).startsWith("250 2.0.0 opec.");
+        List<String> inbox = newInbox("mario@pec.a.example", before, 2);
+        String acceptance = inbox.stream().filter(t -> t.contains("X-Ricevuta: accettazione")).findFirst().orElseThrow();
+        String delivery = inbox.stream().filter(t -> t.contains("X-Ricevuta: avvenuta-consegna")).findFirst().orElseThrow();
+        for (String receipt : List.of(acceptance, delivery)) {
+            assertThat(PecMail.daticert(receipt)).contains("<mittente>mario@pec.a.example</mittente>")
+                    .doesNotContain("MARIO");
+            assertThat(PecMail.decodedText(receipt)).contains("proveniente da \"mario@pec.a.example\"");
+        }
+        assertThat(acceptance).contains("\r\nTo: mario@pec.a.example\r\n");
+    }
+
+    @Test
+    void aSubjectWrittenInRawUtf8IsCertifiedAsWritten() throws Exception {
+        int before = a.inbox("mario@pec.a.example").size();
+        String reply = submitRaw("mario@pec.a.example", "anna@pec.a.example",
+                "From: mario@pec.a.example\r\nTo: anna@pec.a.example\r\nSubject: Città perché\r\n\r\nx".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(reply).startsWith("250 2.0.0 opec.");
+        String acceptance = newInbox("mario@pec.a.example", before, 1).get(0);
+        assertThat(PecMail.daticert(acceptance)).contains("<oggetto>Città perché</oggetto>");
+        assertThat(PecMail.decodedText(acceptance)).contains("\"Città perché\" proveniente da");
+        assertThat(new MimeMessage(Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(acceptance.getBytes(StandardCharsets.ISO_8859_1))).getSubject())
+                .isEqualTo("ACCETTAZIONE: Città perché");
+        PecCheck.assertPasses(a.ca(), List.of(acceptance.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
     @Test
     void aBccWithAddressesGetsANonAcceptanceNotice() throws Exception {
         int before = a.inbox("mario@pec.a.example").size();

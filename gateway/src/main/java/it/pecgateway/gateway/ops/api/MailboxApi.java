@@ -84,7 +84,8 @@ final class MailboxApi {
 
     private static NewMember member(ApiCall call, String address) {
         Optional<Long> quota = Optional.ofNullable(call.body().get("quotaBytes")).filter(q -> !q.isNull()).map(q -> {
-            if (!q.canConvertToLong()) {
+            // canConvertToLong alone takes 1.5 (and gives 1): a fraction of a byte is not a quota
+            if (!q.isNumber() || !q.canConvertToLong() || q.decimalValue().stripTrailingZeros().scale() > 0) {
                 throw OpsException.badRequest("\"quotaBytes\" must be a whole number");
             }
             return q.asLong();

@@ -131,6 +131,25 @@ class OperatorApiTest {
     }
 
     @Test
+    void aQuotaThatIsNotAWholeNumberIsRefusedNotRoundedDown() throws Exception {
+        Map<String, Object> fractional = new java.util.HashMap<>(member("frazione@pec.localhost"));
+        fractional.put("quotaBytes", 1.5);
+        fractional.put("recoveryEmail", "quota@example.org"); // holder@example.org's mail is counted elsewhere
+        ApiClient.Answer refused = f.https.post("/api/v1/mailboxes", operator, fractional);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.field("message")).contains("quotaBytes");
+        assertThat(f.gateway.store().accounts().find("frazione@pec.localhost")).isEmpty();
+
+        Map<String, Object> exponent = new java.util.HashMap<>(member("esponente@pec.localhost"));
+        exponent.put("quotaBytes", 2.5e9);
+        exponent.put("recoveryEmail", "quota@example.org");
+        ApiClient.Answer created = f.https.post("/api/v1/mailboxes", operator, exponent);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(f.gateway.store().accounts().find("esponente@pec.localhost").orElseThrow().quotaBytes()).isEqualTo(2_500_000_000L);
+    }
+
+    @Test
     void aRevokedTokenStopsWorkingAtOnce() throws Exception {
         String token = f.operatorToken("temporary");
         assertThat(f.https.get("/api/v1/domains", token).status()).isEqualTo(200);
