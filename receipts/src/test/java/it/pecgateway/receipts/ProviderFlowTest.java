@@ -17,43 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The way a message goes: AP reads the original, writes acceptance and envelope; the peer reads it and answers. */
+/** The way a message goes: the peer reads an envelope and answers each recipient in the form due. */
 class ProviderFlowTest {
     private static ProvidersIndex index() {
         var cert = TestKit.pki().signing().certificate();
         return new ProvidersIndex(List.of(new ProviderEntry("Example PEC", "ricevute@pec.example.it",
                 Set.of("pec.example.it"), List.of(cert), Set.of(Fingerprints.sha1Hex(cert)))));
-    }
-
-    @Test
-    void theAccessPointReadsTheOriginalForItsChecksAndItsTransaction() throws Exception {
-        OriginalHeaders h = OriginalHeaders.read(ByteSource.of(PecSamples.original()));
-
-        assertThat(h.from()).contains(PecSamples.SENDER);
-        assertThat(h.to()).containsExactly(PecSamples.RECIPIENT, PecSamples.EXTERNAL);
-        assertThat(h.cc()).containsExactly(PecSamples.CC_RECIPIENT);
-        assertThat(h.bccHasValue()).isFalse();
-        assertThat(h.subject()).contains("Offerta n. 42");
-        assertThat(h.messageId()).contains("<20260115105958.4242@client.example.it>");
-        assertThat(h.receiptType()).isEqualTo(ReceiptType.COMPLETA);
-
-        Transaction t = h.transaction("id@pec.example.it", TestKit.messages().now(), PecSamples.SENDER, index());
-        assertThat(t.recipients()).containsExactly(new Recipient(PecSamples.RECIPIENT, false, true),
-                new Recipient(PecSamples.EXTERNAL, false, false), new Recipient(PecSamples.CC_RECIPIENT, true, true));
-    }
-
-    @Test
-    void encodedSubjectsBccAndBriefRequestsAreRead() throws Exception {
-        String original = "From: a@pec.example.it\r\nTo: b@pec.example.it, c@pec.example.it\r\nCc: B@pec.example.it\r\n"
-                + "Bcc: hidden@pec.example.it\r\nSubject: =?UTF-8?B?Q2l0dMOg?=\r\nX-TipoRicevuta: breve\r\n\r\nx\r\n";
-
-        OriginalHeaders h = OriginalHeaders.read(ByteSource.of(original.getBytes(StandardCharsets.US_ASCII)));
-
-        assertThat(h.subject()).contains("Città");
-        assertThat(h.bccHasValue()).isTrue();
-        assertThat(h.receiptType()).isEqualTo(ReceiptType.BREVE);
-        Transaction t = h.transaction("id@x", TestKit.messages().now(), "a@pec.example.it", index());
-        assertThat(t.recipient("b@pec.example.it").orElseThrow().carbonCopy()).as("in To and Cc: primary").isFalse();
     }
 
     @Test

@@ -110,7 +110,7 @@ final class NonDeliveryReport {
     }
 
     private static String text(Failure f, HeaderSection original) {
-        String subject = HeaderText.clean(original.value("Subject").map(NonDeliveryReport::decode).orElse(""));
+        String subject = HeaderText.clean(original.value("Subject").map(HeaderText::decode).orElse(""));
         String recipient = HeaderText.clean(f.recipient());
         Optional<String> reply = f.remoteReply().map(HeaderText::clean);
         StringBuilder s = new StringBuilder();
@@ -137,14 +137,6 @@ final class NonDeliveryReport {
 
     private static String english(Duration d) {
         return d.toHours() > 0 && d.toMinutesPart() == 0 ? d.toHours() + " hours" : d.toSeconds() + " seconds";
-    }
-
-    private static String decode(String text) {
-        try {
-            return jakarta.mail.internet.MimeUtility.decodeText(text);
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return text;
-        }
     }
 
     private static boolean hasEightBit(HeaderField field) {

@@ -2,17 +2,13 @@ package it.pecgateway.gateway.pec;
 
 import it.pecgateway.receipts.ByteSource;
 import it.pecgateway.receipts.mime.HeaderSection;
+import it.pecgateway.receipts.mime.HeaderText;
 import it.pecgateway.receipts.mime.MimeLimitException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeUtility;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +40,7 @@ record OriginalHeaders(List<String> from, List<String> to, List<String> cc, bool
         boolean bccHasValue = h.all("Bcc").stream().anyMatch(f -> !f.value().isBlank());
         List<String> replyTo = addresses(h, "Reply-To", malformed);
         return new OriginalHeaders(from, to, cc, bccHasValue, bccPresent,
-                h.value("Subject").map(OriginalHeaders::decode), h.value("Message-ID").filter(v -> !v.isBlank()),
+                h.value("Subject").map(HeaderText::decode), h.value("Message-ID").filter(v -> !v.isBlank()),
                 replyTo.isEmpty() ? Optional.empty() : Optional.of(replyTo.get(0)),
                 h.value("X-TipoRicevuta").map(v -> v.trim().toLowerCase(Locale.ROOT)), malformed);
     }
@@ -71,30 +67,5 @@ record OriginalHeaders(List<String> from, List<String> to, List<String> cc, bool
     /** Domains are case-insensitive; mailboxes are stored lower case, so the whole address is compared so. */
     static String lower(String address) {
         return address.toLowerCase(Locale.ROOT);
-    }
-
-    private static String decode(String text) {
-        try {
-            return MimeUtility.decodeText(rawUtf8(text));
-        } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-            return text;
-        }
-    }
-
-    /**
-     * Header bytes outside ASCII are read as ISO-8859-1; clients that write them raw write UTF-8 (RFC 6532), so
-     * they are read again as UTF-8 when they are valid UTF-8. Otherwise they stay as read.
-     */
-    private static String rawUtf8(String latin1) {
-        if (latin1.chars().allMatch(c -> c < 0x80)) {
-            return latin1;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
-        } catch (CharacterCodingException e) {
-            return latin1;
-        }
     }
 }

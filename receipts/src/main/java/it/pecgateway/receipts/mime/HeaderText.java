@@ -1,5 +1,10 @@
 package it.pecgateway.receipts.mime;
 
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -47,6 +52,32 @@ public final class HeaderText {
             start = end;
         }
         return out.toString();
+    }
+
+    /**
+     * Header text as people should read it: RFC 2047 encoded words decoded, and bytes outside ASCII (which the header
+     * reader takes as ISO-8859-1) read again as UTF-8 when they are valid UTF-8, since clients that write them raw
+     * write UTF-8 (RFC 6532). Text that cannot be decoded is given as received.
+     */
+    public static String decode(String raw) {
+        try {
+            return MimeUtility.decodeText(rawUtf8(raw));
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return raw;
+        }
+    }
+
+    private static String rawUtf8(String latin1) {
+        if (latin1.chars().allMatch(c -> c < 0x80)) {
+            return latin1;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return latin1;
+        }
     }
 
     /** A quoted-string display name, e.g. {@code "Per conto di: a@b.it"}. */

@@ -1,6 +1,7 @@
 package it.pecgateway.receipts.read;
 
 import it.pecgateway.receipts.mime.HeaderSection;
+import it.pecgateway.receipts.mime.HeaderText;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ public record PecHeaders(String from, Optional<String> to, Optional<String> cc, 
 
     static PecHeaders of(HeaderSection h) {
         return new PecHeaders(address(h.value("From").orElse("")), h.value("To"), h.value("Cc"),
-                h.value("Subject").map(EncodedWords::decode), h.value("Date"), h.value("Message-ID"),
+                h.value("Subject").map(HeaderText::decode), h.value("Date"), h.value("Message-ID"),
                 h.value("X-Riferimento-Message-ID"));
     }
 

@@ -35,6 +35,17 @@ class EncodingsTest {
     }
 
     @Test
+    void headerTextIsDecodedFromEncodedWordsFromRawUtf8AndKeptWhenItIsNeither() {
+        String rawUtf8 = new String("Città perché".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String rawLatin1 = "Citt\u00e0"; // one byte 0xE0: not valid UTF-8, so it stays ISO-8859-1
+
+        assertThat(HeaderText.decode("=?UTF-8?B?Q2l0dMOg?= ok")).isEqualTo("Città ok");
+        assertThat(HeaderText.decode(rawUtf8)).isEqualTo("Città perché");
+        assertThat(HeaderText.decode(rawLatin1)).isEqualTo("Città");
+        assertThat(HeaderText.decode("=?x-unknown?Q?abc?=")).isEqualTo("=?x-unknown?Q?abc?=");
+    }
+
+    @Test
     void crlfStreamsAgreeOnAnyMixOfLineEnds() throws Exception {
         Random random = new Random(7);
         byte[] input = new byte[100_000];
