@@ -2,6 +2,7 @@ package it.pecgateway.gateway.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -10,7 +11,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.OptionalSslHandler;
 import io.netty.handler.ssl.SslContext;
@@ -26,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public final class HttpService implements Service {
                         } else if (listener.tls() == TlsMode.STARTTLS_OPTIONAL) {
                             p.addLast(new OptionalSslHandler(ssl));
                         }
-                        p.addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_REQUEST_BYTES), new HttpRequestHandler(routes, work));
+                        p.addLast(handlers(routes, work, MAX_REQUEST_BYTES));
                     }
                 })
                 .bind(listener.address(), listener.port()).awaitUninterruptibly();
@@ -84,6 +85,11 @@ public final class HttpService implements Service {
         if (!bound.isSuccess()) {
             throw new java.io.IOException(listener.cannotListen("http", bound.cause()), bound.cause());
         }
+    }
+
+    /** What decodes, bounds and answers the requests of a connection (after TLS). */
+    static ChannelHandler[] handlers(HttpRoutes routes, Executor work, int maxRequestBytes) {
+        return new ChannelHandler[] {new HttpServerCodec(), new BoundedAggregator(maxRequestBytes), new HttpRequestHandler(routes, work)};
     }
 
     /** The port really bound (the configured one, or the one picked for port 0). */
