@@ -18,6 +18,11 @@ import java.util.Optional;
  */
 public final class MailboxLifecycle {
     static final ZoneId ITALY = ZoneId.of("Europe/Rome");
+    /**
+     * The last expiry date people may give. ISO dates reach year 999999999 and the store keeps milliseconds (a long:
+     * year 292 million): a date past either failed as an internal error. Four-digit years are plenty.
+     */
+    static final LocalDate LAST_EXPIRY_DAY = LocalDate.of(9999, 12, 31);
 
     private final OpsContext ctx;
 
@@ -71,6 +76,9 @@ public final class MailboxLifecycle {
      */
     public Instant renew(Actor actor, String address, Optional<LocalDate> until) {
         Permissions.require(actor, Action.RENEW, address);
+        until.flatMap(MailboxLifecycle::tooFar).ifPresent(problem -> {
+            throw OpsException.unprocessable("the new expiry date is too far ahead", java.util.List.of("until: " + problem));
+        });
         Mailbox m = ctx.mailbox(address);
         Instant now = ctx.now();
         Instant expiry = until.map(MailboxLifecycle::endOf).orElseGet(() ->
@@ -96,6 +104,11 @@ public final class MailboxLifecycle {
 
     Instant validFrom(Instant start) {
         return ZonedDateTime.ofInstant(start, ITALY).plusYears(ctx.settings().lifecycle().validityYears()).toInstant();
+    }
+
+    /** Why an expiry date given by people cannot be kept, if it cannot. */
+    static Optional<String> tooFar(LocalDate day) {
+        return day.isAfter(LAST_EXPIRY_DAY) ? Optional.of(day + " is after " + LAST_EXPIRY_DAY) : Optional.empty();
     }
 
     /** A date given by people means through the end of that day in Italy. */

@@ -54,6 +54,7 @@ public record NewMember(String address, Optional<String> taxCode, Optional<Strin
         }
         quotaBytes.filter(q -> q < 0).ifPresent(q -> problems.add("quota: must not be negative"));
         expiresOn.filter(d -> d.isBefore(today)).ifPresent(d -> problems.add("expiry: " + d + " is in the past"));
+        expiresOn.flatMap(MailboxLifecycle::tooFar).ifPresent(problem -> problems.add("expiry: " + problem));
         if (!problems.isEmpty()) {
             throw OpsException.unprocessable("the mailbox request is not valid", problems);
         }

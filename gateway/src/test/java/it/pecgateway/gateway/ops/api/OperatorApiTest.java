@@ -150,6 +150,35 @@ class OperatorApiTest {
     }
 
     @Test
+    void anExpiryDateTooFarAheadIsRefusedWith422NotA500() throws Exception {
+        f.activeMember("lontano@pec.localhost", "lontano@example.org", "Lontano-pw-2024");
+        Map<String, ApiClient.Answer> answers = new java.util.LinkedHashMap<>();
+        for (String day : List.of("+300000000-01-01", "+999999999-12-31", "+10000-01-01")) {
+            Map<String, Object> far = new java.util.HashMap<>(member("lontano-" + day.length() + "@pec.localhost"));
+            far.put("expiresOn", day);
+            far.put("recoveryEmail", "lontano@example.org");
+            answers.put("create " + day, f.https.post("/api/v1/mailboxes", operator, far));
+            answers.put("renew " + day, f.https.post("/api/v1/mailboxes/lontano@pec.localhost/renew", operator, Map.of("until", day)));
+        }
+        String before = f.https.get("/api/v1/mailboxes/lontano@pec.localhost", operator).field("expiresAt");
+
+        answers.forEach((what, a) -> {
+            assertThat(a.status()).as(what + ": " + a.text()).isEqualTo(422);
+            assertThat(a.json().get("problems").toString()).as(what).contains("9999-12-31");
+        });
+        assertThat(f.https.get("/api/v1/mailboxes/lontano@pec.localhost", operator).field("expiresAt")).isEqualTo(before);
+        assertThat(f.gateway.store().accounts().list(Optional.of("pec.localhost"))).noneMatch(m -> m.address().startsWith("lontano-"));
+
+        ApiClient.Answer imported = f.https.call("POST", "/api/v1/mailboxes/import", Map.of("Authorization", "Bearer " + operator,
+                "Content-Type", "text/csv"), "lontano-csv@pec.localhost," + OpsFixture.TAX_CODE + ",lontano@example.org,,,+999999999-12-31\n"
+                + "vicino-csv@pec.localhost," + OpsFixture.TAX_CODE + ",lontano@example.org,,,31/12/9999\n");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("lines").get(0).get("outcome").asText()).isEqualTo("refused");
+        assertThat(imported.json().get("lines").get(0).get("problems").toString()).contains("9999-12-31");
+        assertThat(imported.json().get("lines").get(1).get("outcome").asText()).as("the last day allowed").isEqualTo("created");
+    }
+
+    @Test
     void aRevokedTokenStopsWorkingAtOnce() throws Exception {
         String token = f.operatorToken("temporary");
         assertThat(f.https.get("/api/v1/domains", token).status()).isEqualTo(200);
