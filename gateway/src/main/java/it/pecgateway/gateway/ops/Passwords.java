@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Every way a password is set goes through here, so the policy is applied everywhere: an operator setting it
  * (CLI, API), the holder changing it (API, panel; the current password is needed), a reset or activation link.
- * Setting a password ends the mailbox's other sessions; the first password activates an inactive mailbox.
+ * Setting a password ends the mailbox's other sessions and its pending links; the first password activates an inactive mailbox.
  */
 public final class Passwords {
     static final String SESSION_KIND = HolderSessions.KIND;
@@ -73,12 +73,14 @@ public final class Passwords {
     }
 
     /**
-     * Sets the password inside the caller's transaction, ends the mailbox's sessions (but {@code keepSession}),
-     * activates an inactive mailbox, and logs.
+     * Sets the password inside the caller's transaction, ends the mailbox's sessions (but {@code keepSession}) and
+     * its pending reset or activation links, activates an inactive mailbox, and logs.
      * @return whether the mailbox was activated
      */
     boolean set(StoreSession tx, Actor actor, Mailbox mailbox, char[] password, OpsEvent event, Optional<Long> keepSession) {
         tx.accounts().setPassword(mailbox.address(), password);
+        // a link still pending was asked for a password this one replaces (the link that set it was used up already)
+        tx.credentials().revokeAll(PasswordResets.KIND, mailbox.address());
         tx.credentials().list(SESSION_KIND, Optional.of(mailbox.address()), ctx.now()).stream()
                 .filter(s -> keepSession.map(k -> k != s.id()).orElse(true))
                 .forEach(s -> tx.credentials().revoke(s.id()));

@@ -132,6 +132,30 @@ class PasswordResetTest {
     }
 
     @Test
+    void aPasswordSetOtherwiseEndsTheLinksStillPending() throws Exception {
+        String operator = f.operatorToken("reset-links");
+        f.member("lia@pec.localhost", "lia@example.org");
+        String activation = OpsFixture.linkToken(f.awaitMail("lia@example.org", 1));
+        assertThat(f.https.call("PUT", "/api/v1/mailboxes/lia@pec.localhost/password", operator,
+                Map.of("password", "Lia-given-pw-2024")).status()).isEqualTo(204);
+
+        assertThat(f.https.post("/api/v1/password-reset/inspect", null, Map.of("token", activation)).status()).isEqualTo(404);
+        assertThat(complete(activation, "Lia-taken-pw-2024").status()).as("the activation link after the operator's password").isEqualTo(404);
+        assertThat(f.gateway.store().accounts().authenticate("lia@pec.localhost", "Lia-given-pw-2024".toCharArray())).isPresent();
+
+        f.activeMember("eva@pec.localhost", "eva@example.org", "Eva-old-pw-2024");
+        assertThat(f.https.post("/api/v1/mailboxes/eva@pec.localhost/reset", operator, null).status()).isEqualTo(202);
+        String reset = OpsFixture.linkToken(f.awaitMail("eva@example.org", 2));
+        String session = f.https.post("/api/v1/session", null, Map.of("address", "eva@pec.localhost", "password", "Eva-old-pw-2024"))
+                .field("token");
+        assertThat(f.https.call("PUT", "/api/v1/me/password", session, Map.of("current", "Eva-old-pw-2024",
+                "password", "Eva-new-pw-2025")).status()).isEqualTo(204);
+
+        assertThat(complete(reset, "Eva-taken-pw-2025").status()).as("the reset link after the holder's own change").isEqualTo(404);
+        assertThat(f.gateway.store().accounts().authenticate("eva@pec.localhost", "Eva-new-pw-2025".toCharArray())).isPresent();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void repeatedRequestsAreThrottled() throws Exception {
         f.activeMember("yuri@pec.localhost", "yuri@example.org", "Yuri-pw-2024");
