@@ -63,14 +63,19 @@ public final class ApiRouter implements Function<HttpRequest, HttpReply> {
     }
 
     private HttpReply dispatch(HttpRequest request) {
+        // HEAD is GET without the body (RFC 9110 9.3.2), which the listener leaves out when it writes the answer
+        String method = request.method().equals("HEAD") ? "GET" : request.method();
         TreeSet<String> allowed = new TreeSet<>();
         for (Route route : routes) {
             Optional<Map<String, String>> names = route.pattern().match(request.path());
             if (names.isEmpty()) {
                 continue;
             }
-            if (!route.method().equals(request.method())) {
+            if (!route.method().equals(method)) {
                 allowed.add(route.method());
+                if (route.method().equals("GET")) {
+                    allowed.add("HEAD");
+                }
                 continue;
             }
             Optional<Callers.Caller> caller = route.access() == Access.PUBLIC ? anonymous(request) : callers.identify(request);

@@ -39,6 +39,26 @@ class HolderApiTest {
     }
 
     @Test
+    void headIsAnsweredWhereverGetIs() throws Exception {
+        f.activeMember("testa@pec.localhost", "testa@example.org", "Testa-pw-2024");
+        String session = login("testa@pec.localhost", "Testa-pw-2024");
+        int length = f.https.get("/api/v1/me", session).text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+        ApiClient.Answer me = f.https.call("HEAD", "/api/v1/me", session, null);
+        ApiClient.Answer settings = f.https.call("HEAD", "/api/v1/client-settings", (String) null, null);
+        ApiClient.Answer anonymous = f.https.call("HEAD", "/api/v1/me", (String) null, null);
+        ApiClient.Answer put = f.https.call("PUT", "/api/v1/me", session, null);
+
+        assertThat(me.status()).as(me.text()).isEqualTo(200);
+        assertThat(me.text()).isEmpty();
+        assertThat(me.raw().headers().firstValueAsLong("content-length")).hasValue(length);
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(anonymous.status()).as("credentials are checked as for GET").isEqualTo(401);
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.raw().headers().firstValue("allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
     void aHolderLogsInAndSeesItsStatus() throws Exception {
         f.activeMember("gina@pec.localhost", "gina@example.org", "Gina-pw-2024");
         String session = login("GINA@pec.localhost", "Gina-pw-2024");

@@ -118,7 +118,7 @@ class OperatorApiTest {
         assertThat(answers).extracting(ApiClient.Answer::status).containsExactly(401, 401, 401, 400, 400, 422, 404, 405, 404);
         assertThat(answers.get(0).raw().headers().firstValue("www-authenticate")).contains("Bearer");
         assertThat(answers.get(5).json().get("problems").toString()).contains("tax code", "recovery e-mail");
-        assertThat(answers.get(7).raw().headers().firstValue("allow")).contains("GET");
+        assertThat(answers.get(7).raw().headers().firstValue("allow")).contains("GET, HEAD");
         for (ApiClient.Answer a : answers) {
             assertThat(a.json().get("error").asText()).isNotEmpty();
             assertThat(a.json().get("message").asText()).isNotEmpty();
