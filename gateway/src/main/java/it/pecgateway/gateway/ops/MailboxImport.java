@@ -44,7 +44,7 @@ public final class MailboxImport {
         } catch (IllegalArgumentException e) {
             throw OpsException.badRequest("the CSV cannot be read: " + e.getMessage());
         }
-        if (!records.isEmpty() && records.get(0).fields().get(0).toLowerCase(Locale.ROOT).startsWith("address")) {
+        if (!records.isEmpty() && isHeader(records.get(0))) {
             records = records.subList(1, records.size());
         }
         if (records.isEmpty()) {
@@ -58,6 +58,12 @@ public final class MailboxImport {
             results.add(line(actor, r));
         }
         return new Report(results);
+    }
+
+    /** A first line naming the columns: it starts with "address" and, unlike a member such as address.office@..., has no '@'. */
+    private static boolean isHeader(CsvRecords.Record first) {
+        String field = first.fields().get(0).toLowerCase(Locale.ROOT);
+        return field.startsWith("address") && !field.contains("@");
     }
 
     private LineResult line(Actor actor, CsvRecords.Record r) {

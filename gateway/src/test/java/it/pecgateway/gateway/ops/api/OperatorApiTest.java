@@ -179,6 +179,24 @@ class OperatorApiTest {
     }
 
     @Test
+    void aFirstMemberWhoseAddressStartsWithAddressIsImportedNotTakenForTheHeader() throws Exception {
+        ApiClient.Answer imported = f.https.call("POST", "/api/v1/mailboxes/import", Map.of("Authorization", "Bearer " + operator,
+                "Content-Type", "text/csv"), "address.ufficio@pec.localhost," + OpsFixture.TAX_CODE + ",ufficio@example.org,\n"
+                + "addetto@pec.localhost," + OpsFixture.TAX_CODE + ",addetto@example.org,\n");
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(imported.json().get("created").asLong()).isEqualTo(2);
+        assertThat(imported.json().get("lines").get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(f.gateway.store().accounts().find("address.ufficio@pec.localhost")).isPresent();
+
+        ApiClient.Answer withHeader = f.https.call("POST", "/api/v1/mailboxes/import", Map.of("Authorization", "Bearer " + operator,
+                "Content-Type", "text/csv"), "Address,Tax code,Recovery e-mail,Phone\nintestato@pec.localhost," + OpsFixture.TAX_CODE
+                + ",intestato@example.org,\n");
+        assertThat(withHeader.json().get("created").asLong()).as(withHeader.text()).isEqualTo(1);
+        assertThat(withHeader.json().get("lines")).hasSize(1);
+    }
+
+    @Test
     void aRevokedTokenStopsWorkingAtOnce() throws Exception {
         String token = f.operatorToken("temporary");
         assertThat(f.https.get("/api/v1/domains", token).status()).isEqualTo(200);
