@@ -37,14 +37,16 @@ public final class Operations {
     public Operations(OpsContext ctx) {
         this.ctx = ctx;
         this.lifecycle = new MailboxLifecycle(ctx);
-        this.passwords = new Passwords(ctx, lifecycle);
+        // one count for every check of a holder's password over HTTP: logging in and proving it to change it
+        AuthThrottle logins = new AuthThrottle(ctx.config().smtp().authThrottle(), ctx.clock());
+        this.passwords = new Passwords(ctx, lifecycle, logins);
         this.resets = new PasswordResets(ctx, passwords, new AuthThrottle(ctx.config().smtp().authThrottle(), ctx.clock()));
         this.provisioning = new MailboxProvisioning(ctx, lifecycle, resets, passwords);
         this.deletion = new MailboxDeletion(ctx);
         this.contacts = new RecoveryContacts(ctx, new AuthThrottle(new AuthThrottleConfig(0, Duration.ZERO, Duration.ZERO, 5,
                 Duration.ofMinutes(15), Duration.ofMinutes(15)), ctx.clock()));
         this.settings = new HolderSettings(ctx);
-        this.sessions = new HolderSessions(ctx, new AuthThrottle(ctx.config().smtp().authThrottle(), ctx.clock()));
+        this.sessions = new HolderSessions(ctx, logins);
         this.tokens = new ApiTokens(ctx);
         this.status = new MailboxStatus(ctx, lifecycle);
         this.imports = new MailboxImport(provisioning);

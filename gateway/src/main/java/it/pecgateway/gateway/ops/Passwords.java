@@ -1,6 +1,7 @@
 package it.pecgateway.gateway.ops;
 
 import it.pecgateway.gateway.ops.Permissions.Action;
+import it.pecgateway.gateway.smtp.AuthThrottle;
 import it.pecgateway.mailstore.Mailbox;
 import it.pecgateway.mailstore.MailboxState;
 import it.pecgateway.mailstore.StoreSession;
@@ -20,11 +21,14 @@ public final class Passwords {
     private final OpsContext ctx;
     private final PasswordPolicy policy;
     private final MailboxLifecycle lifecycle;
+    private final AuthThrottle logins;
 
-    public Passwords(OpsContext ctx, MailboxLifecycle lifecycle) {
+    /** @param logins the holders' login throttle: a wrong current password counts as a failed login */
+    public Passwords(OpsContext ctx, MailboxLifecycle lifecycle, AuthThrottle logins) {
         this.ctx = ctx;
         this.policy = new PasswordPolicy(ctx.settings().passwordPolicy());
         this.lifecycle = lifecycle;
+        this.logins = logins;
     }
 
     public PasswordPolicy policy() {
@@ -56,11 +60,18 @@ public final class Passwords {
         }
     }
 
-    /** The holder changes its password, proving it knows the current one; its other sessions end. */
-    public void change(Actor.Holder holder, char[] current, char[] wanted, Optional<Long> keepSession) {
+    /**
+     * The holder changes its password, proving it knows the current one; its other sessions end. Wrong current
+     * passwords are throttled as failed logins (same counts, same lock), or a session would guess without limit.
+     */
+    public void change(Actor.Holder holder, char[] current, char[] wanted, Optional<Long> keepSession, String remoteAddress) {
         Permissions.require(holder, Action.CHANGE_OWN_PASSWORD, holder.address());
         try {
+            if (logins.addressLocked(remoteAddress) || logins.accountLocked(holder.address())) {
+                throw new OpsException(OpsException.Kind.TOO_MANY_REQUESTS, "too many wrong passwords: try again later");
+            }
             if (ctx.store().accounts().authenticate(holder.address(), current).isEmpty()) {
+                logins.failed(remoteAddress, holder.address());
                 throw OpsException.forbidden("the current password is wrong");
             }
             check(Optional.of(holder.address()), wanted);

@@ -38,7 +38,8 @@ final class HolderApi {
     }
 
     private HttpReply password(ApiCall call) {
-        ops.passwords().change(call.holder(), call.password("current"), call.password("password"), call.session());
+        ops.passwords().change(call.holder(), call.password("current"), call.password("password"), call.session(),
+                call.http().remoteAddress());
         return Json.noContent();
     }
 
