@@ -42,7 +42,8 @@ public final class Permissions {
     }
 
     public static boolean allowed(Actor actor, Action action, String target) {
-        String t = target.toLowerCase(Locale.ROOT);
+        // read as the store reads it (trimmed, lower case), or a postmaster's own " anna@its.domain " is another domain
+        String t = target.trim().toLowerCase(Locale.ROOT);
         if (actor instanceof Actor.Operator || actor instanceof Actor.System) {
             return true;
         }

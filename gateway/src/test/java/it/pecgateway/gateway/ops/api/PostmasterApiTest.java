@@ -111,6 +111,20 @@ class PostmasterApiTest {
     }
 
     @Test
+    void anAddressWithSpacesAroundIsJudgedAsTheStoreReadsIt() throws Exception {
+        f.activeMember("spazi@pec.localhost", "spazi@example.org", "Spazi-pw-2024");
+
+        ApiClient.Answer ours = f.https.get("/api/v1/mailboxes/%20Spazi@pec.localhost%20", postmaster);
+        ApiClient.Answer theirs = f.https.get("/api/v1/mailboxes/%20altrui@pec.other.localhost%20", postmaster);
+        ApiClient.Answer list = f.https.get("/api/v1/domains/%20pec.localhost%20/mailboxes", postmaster);
+
+        assertThat(ours.status()).as(ours.text()).isEqualTo(200);
+        assertThat(ours.field("address")).isEqualTo("spazi@pec.localhost");
+        assertThat(theirs.status()).isEqualTo(403);
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+    }
+
+    @Test
     void aLookalikeDomainIsAnotherDomain() throws Exception {
         assertThat(f.https.get("/api/v1/mailboxes/x@evil.pec.localhost", postmaster).status()).isEqualTo(403);
         assertThat(f.https.get("/api/v1/domains/pec.localhost.evil/mailboxes", postmaster).status()).isEqualTo(403);
