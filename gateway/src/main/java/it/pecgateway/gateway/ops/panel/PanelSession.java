@@ -37,7 +37,8 @@ final class PanelSession {
     }
 
     private HttpReply login(HttpRequest request) {
-        if (!request.header("content-type").orElse("").startsWith("application/json")) {
+        // a media type is case-insensitive (RFC 9110 8.3.1); a form of another site cannot send this one
+        if (!request.header("content-type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw OpsException.badRequest("send the login as application/json");
         }
         JsonNode body;

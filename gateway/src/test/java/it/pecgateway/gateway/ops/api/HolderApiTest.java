@@ -59,6 +59,19 @@ class HolderApiTest {
     }
 
     @Test
+    void thePanelsLoginTakesItsMediaTypeInAnyCase() throws Exception {
+        f.activeMember("maiuscole@pec.localhost", "maiuscole@example.org", "Maiuscole-pw-2024");
+        String body = "{\"address\":\"maiuscole@pec.localhost\",\"password\":\"Maiuscole-pw-2024\"}";
+
+        ApiClient.Answer upper = f.https.call("POST", "/panel/session", Map.of("Content-Type", "Application/JSON; charset=UTF-8"), body);
+        ApiClient.Answer form = f.https.call("POST", "/panel/session", Map.of("Content-Type", "text/plain"), body);
+
+        assertThat(upper.status()).as(upper.text()).isEqualTo(201);
+        assertThat(upper.raw().headers().firstValue("set-cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("__Host-pecgw-session=pgs_"));
+        assertThat(form.status()).as("a form of another site cannot log in").isEqualTo(400);
+    }
+
+    @Test
     void aHolderLogsInAndSeesItsStatus() throws Exception {
         f.activeMember("gina@pec.localhost", "gina@example.org", "Gina-pw-2024");
         String session = login("GINA@pec.localhost", "Gina-pw-2024");
