@@ -13,7 +13,7 @@ import java.util.Locale;
  * Extracts of the legal log for a holder or an authority. JSON is exact: every field with the record's sequence,
  * previous hash and hash, so the extract can be checked against the chain (the hashed bytes are in
  * docs/mailstore.md). CSV (RFC 4180) is for people: lists are joined with spaces, and a value starting with
- * {@code = + - @} gets a leading apostrophe so that a spreadsheet never runs a subject as a formula.
+ * {@code = + - @}, a tab or a CR gets a leading apostrophe so that a spreadsheet never runs a subject as a formula.
  */
 public final class LogExport {
     public enum Format { CSV, JSON }
@@ -78,7 +78,8 @@ public final class LogExport {
     }
 
     static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // a spreadsheet skips a leading tab or CR and runs what follows: those are as dangerous as '=' (OWASP)
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }

@@ -47,6 +47,14 @@ class LogExportTest {
     }
 
     @Test
+    void aFormulaBehindATabOrACarriageReturnIsDisarmedToo() {
+        // spreadsheets skip a leading tab or CR and run what follows (OWASP's list of dangerous first characters)
+        assertThat(LogExport.cell("\t=HYPERLINK(\"x\")")).isEqualTo("\"'\t=HYPERLINK(\"\"x\"\")\"");
+        assertThat(LogExport.cell("\t@SUM(A1)")).isEqualTo("'\t@SUM(A1)");
+        assertThat(LogExport.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+    }
+
+    @Test
     void filtersReadDatesAsItalianDaysAndRefuseNonsense() {
         LogFilter f = LogFilter.parse(Optional.empty(), Optional.of(" Alice@pec.localhost "), Optional.of("2026-11-25"),
                 Optional.of("2026-11-25"), Optional.empty());
