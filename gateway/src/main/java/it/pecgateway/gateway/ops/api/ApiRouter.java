@@ -48,8 +48,13 @@ public final class ApiRouter implements Function<HttpRequest, HttpReply> {
             return Json.error(403, "https_required", "the administration API answers over HTTPS only; nothing sent over plain"
                     + " HTTP was looked at, credentials included: send the request again to https://", List.of());
         }
+        // errors too: their messages quote what the request sent
+        return answer(request).withHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    private HttpReply answer(HttpRequest request) {
         try {
-            return dispatch(request).withHeader("X-Content-Type-Options", "nosniff");
+            return dispatch(request);
         } catch (OpsException e) {
             HttpReply reply = Json.error(e);
             return e.kind() == OpsException.Kind.UNAUTHENTICATED ? reply.withHeader("WWW-Authenticate", "Bearer") : reply;

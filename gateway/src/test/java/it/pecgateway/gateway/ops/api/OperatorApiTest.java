@@ -123,6 +123,7 @@ class OperatorApiTest {
             assertThat(a.json().get("error").asText()).isNotEmpty();
             assertThat(a.json().get("message").asText()).isNotEmpty();
             assertThat(a.text()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(a.raw().headers().firstValue("x-content-type-options")).as("errors echo what was sent").hasValue("nosniff");
         }
         f.member("twice@pec.localhost", "twice@example.org");
         ApiClient.Answer twice = f.https.post("/api/v1/mailboxes", operator, member("twice@pec.localhost"));
