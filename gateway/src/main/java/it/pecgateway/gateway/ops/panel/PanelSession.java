@@ -27,9 +27,10 @@ final class PanelSession {
         try {
             return switch (request.method()) {
                 case "POST" -> login(request);
-                case "GET" -> current(request);
+                case "GET", "HEAD" -> current(request);
                 case "DELETE" -> logout(request);
-                default -> Json.error(405, "method_not_allowed", "use POST, GET or DELETE", List.of()).withHeader("Allow", "DELETE, GET, POST");
+                default -> Json.error(405, "method_not_allowed", "use POST, GET or DELETE", List.of())
+                        .withHeader("Allow", "DELETE, GET, HEAD, POST");
             };
         } catch (OpsException e) {
             return Json.error(e);

@@ -56,6 +56,11 @@ class HolderApiTest {
         assertThat(anonymous.status()).as("credentials are checked as for GET").isEqualTo(401);
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.raw().headers().firstValue("allow")).hasValue("GET, HEAD");
+
+        ApiClient.Answer panel = f.https.call("HEAD", "/panel/session", (String) null, null);
+        ApiClient.Answer panelPut = f.https.call("PUT", "/panel/session", (String) null, null);
+        assertThat(panel.status()).as("the panel's session answers HEAD as GET: not logged in").isEqualTo(401);
+        assertThat(panelPut.raw().headers().firstValue("allow")).hasValue("DELETE, GET, HEAD, POST");
     }
 
     @Test
