@@ -20,8 +20,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,15 +97,29 @@ final class IncomingReceipts {
         }
     }
 
+    /**
+     * Only pairs we track are marked: a receipt for a transaction we never sent, or one whose tracking the retention
+     * removed, is still delivered to its addressee (digest 9.3), it just closes no timer.
+     */
     private static void track(DeliveryTracking tracking, ReceiptKind kind, Daticert d, Instant now) {
-        switch (kind) {
-            case TAKE_IN_CHARGE -> d.ricezione().forEach(a -> tracking.markTakenInCharge(d.identificativo(), a.toLowerCase(), now));
-            case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE ->
-                    d.consegna().ifPresent(a -> tracking.markDelivered(d.identificativo(), a.toLowerCase(), now));
-            case NON_DELIVERY, NON_DELIVERY_VIRUS, VIRUS_DETECTION ->
-                    d.consegna().ifPresent(a -> tracking.markFailed(d.identificativo(), a.toLowerCase(), now));
-            default -> {
-                // acceptance, non-acceptance and timeout notices come only from ourselves to our users
+        Set<String> tracked = tracking.forReference(d.identificativo()).stream().map(DeliveryTracking.Tracked::recipient)
+                .collect(Collectors.toSet());
+        List<String> covered = switch (kind) {
+            case TAKE_IN_CHARGE -> d.ricezione();
+            case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE, NON_DELIVERY, NON_DELIVERY_VIRUS, VIRUS_DETECTION ->
+                    d.consegna().map(List::of).orElse(List.of());
+            default -> List.of(); // acceptance, non-acceptance and timeout notices come only from ourselves to our users
+        };
+        for (String address : covered) {
+            String recipient = address.toLowerCase(Locale.ROOT);
+            if (!tracked.contains(recipient)) {
+                log.info("{} for {} of {}: not a delivery we track", d.tipo().value(), recipient, d.identificativo());
+                continue;
+            }
+            switch (kind) {
+                case TAKE_IN_CHARGE -> tracking.markTakenInCharge(d.identificativo(), recipient, now);
+                case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE -> tracking.markDelivered(d.identificativo(), recipient, now);
+                default -> tracking.markFailed(d.identificativo(), recipient, now);
             }
         }
     }

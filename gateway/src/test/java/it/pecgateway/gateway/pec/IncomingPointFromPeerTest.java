@@ -118,4 +118,30 @@ class IncomingPointFromPeerTest {
         assertThat(PecMail.daticert(ofType(sent, "presa-in-carico").get(0))).contains("<ricezione>bianca@pec.b.example</ricezione>");
         assertThat(PecMail.daticert(ofType(sent, "avvenuta-consegna").get(0))).contains("<consegna>bianca@pec.b.example</consegna>");
     }
+
+    @Test
+    void aReceiptForATransactionWeDoNotTrackIsStillDeliveredToItsAddressee() throws Exception {
+        Transaction never = transaction("bianca@pec.b.example", "mario@pec.a.example", ReceiptType.SINTETICA);
+        ByteArrayOutputStream receipt = new ByteArrayOutputStream();
+        signedByA.delivery(never, "mario@pec.a.example", Optional.empty(), receipt);
+
+        assertThat(send("posta-certificata@pec.a.example", List.of("bianca@pec.b.example"), receipt.toByteArray()))
+                .isEqualTo("250 2.1.5 Recipient ok; 250 2.0.0 Accepted");
+
+        assertThat(b.inbox("bianca@pec.b.example")).hasSize(1);
+        assertThat(new String(b.inbox("bianca@pec.b.example").get(0), StandardCharsets.ISO_8859_1))
+                .contains("X-Ricevuta: avvenuta-consegna");
+    }
+
+    @Test
+    void aTakeInChargeForAnUnknownIdentificativoGoesToTheServiceMailbox() throws Exception {
+        Transaction never = transaction("bianca@pec.b.example", "mario@pec.a.example", ReceiptType.COMPLETA);
+        ByteArrayOutputStream receipt = new ByteArrayOutputStream();
+        signedByA.takeInCharge(never, List.of("mario@pec.a.example"), "posta-certificata@pec.b.example", receipt);
+
+        assertThat(send("posta-certificata@pec.a.example", List.of("posta-certificata@pec.b.example"), receipt.toByteArray()))
+                .isEqualTo("250 2.1.5 Recipient ok; 250 2.0.0 Accepted");
+
+        assertThat(b.inbox("posta-certificata@pec.b.example")).hasSize(1);
+    }
 }
