@@ -52,6 +52,9 @@ final class IncomingReceipts {
     }
 
     SmtpReply handle(Classification.Receipt r, ByteSource message, List<String> recipients) throws IOException {
+        if (noMailboxFor(recipients)) {
+            return SmtpReplies.MAILBOX_UNKNOWN;
+        }
         Daticert d = r.daticert();
         CertifiedTime now = pec.now();
         Optional<byte[]> virusNotice = r.kind() == ReceiptKind.VIRUS_DETECTION ? virusNotice(d, now) : Optional.empty();
@@ -77,6 +80,9 @@ final class IncomingReceipts {
 
     /** A verified anomaly envelope from another provider: delivered as it is, nothing else. */
     SmtpReply storeAsIs(ByteSource message, List<String> recipients, String what) {
+        if (noMailboxFor(recipients)) {
+            return SmtpReplies.MAILBOX_UNKNOWN;
+        }
         Instant now = pec.now().instant();
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
@@ -84,6 +90,15 @@ final class IncomingReceipts {
             return null;
         });
         return SmtpReplies.ACCEPTED;
+    }
+
+    /**
+     * Port 25 takes RCPT for any address of a hosted domain; when none of them is a mailbox, the peer hears so
+     * (plain SMTP behaviour, digest 9.4) instead of a 250 for a message nobody gets. With some known, one reply
+     * covers all and the unknown ones are logged, as for ordinary mail.
+     */
+    private boolean noMailboxFor(List<String> recipients) {
+        return recipients.stream().noneMatch(r -> store.accounts().find(r).isPresent());
     }
 
     private void deliver(StoreSession tx, it.pecgateway.mailstore.BlobId body, List<String> recipients, Instant now) {

@@ -6,6 +6,7 @@ import it.pecgateway.certs.ProvidersIndexLdifWriter;
 import it.pecgateway.config.RelayConfig;
 import it.pecgateway.gateway.testing.RawSmtp;
 import it.pecgateway.mailstore.QueueEntry;
+import it.pecgateway.receipts.AnomalyData;
 import it.pecgateway.receipts.ByteSource;
 import it.pecgateway.receipts.CertifiedTime;
 import it.pecgateway.receipts.PecMessages;
@@ -143,5 +144,39 @@ class IncomingPointFromPeerTest {
                 .isEqualTo("250 2.1.5 Recipient ok; 250 2.0.0 Accepted");
 
         assertThat(b.inbox("posta-certificata@pec.b.example")).hasSize(1);
+    }
+
+    @Test
+    void aReceiptForNoMailboxOfOursIsRefusedNotAcceptedAndDropped() throws Exception {
+        Transaction t = transaction("nessuno@pec.b.example", "mario@pec.a.example", ReceiptType.SINTETICA);
+        ByteArrayOutputStream receipt = new ByteArrayOutputStream();
+        signedByA.delivery(t, "mario@pec.a.example", Optional.empty(), receipt);
+
+        assertThat(send("posta-certificata@pec.a.example", List.of("nessuno@pec.b.example"), receipt.toByteArray()))
+                .isEqualTo("250 2.1.5 Recipient ok; 550 5.1.1 Mailbox unknown");
+    }
+
+    @Test
+    void aReceiptForOneKnownAndOneUnknownMailboxReachesTheKnownOne() throws Exception {
+        Transaction t = transaction("bianca@pec.b.example", "mario@pec.a.example", ReceiptType.SINTETICA);
+        ByteArrayOutputStream receipt = new ByteArrayOutputStream();
+        signedByA.delivery(t, "mario@pec.a.example", Optional.empty(), receipt);
+
+        assertThat(send("posta-certificata@pec.a.example", List.of("nessuno@pec.b.example", "bianca@pec.b.example"),
+                receipt.toByteArray())).endsWith("; 250 2.0.0 Accepted");
+
+        assertThat(b.inbox("bianca@pec.b.example")).hasSize(1);
+    }
+
+    @Test
+    void anAnomalyEnvelopeForNoMailboxOfOursIsRefused() throws Exception {
+        ByteArrayOutputStream anomaly = new ByteArrayOutputStream();
+        signedByA.anomaly(new AnomalyData(signedByA.now(), "amico@internet.example", List.of("nessuno@pec.b.example"),
+                Optional.of("prova"), "messaggio di posta ordinaria"), ByteSource.of(
+                "From: amico@internet.example\r\nTo: nessuno@pec.b.example\r\nSubject: prova\r\n\r\nciao\r\n"
+                        .getBytes(StandardCharsets.US_ASCII)), anomaly);
+
+        assertThat(send("amico@internet.example", List.of("nessuno@pec.b.example"), anomaly.toByteArray()))
+                .isEqualTo("250 2.1.5 Recipient ok; 550 5.1.1 Mailbox unknown");
     }
 }
