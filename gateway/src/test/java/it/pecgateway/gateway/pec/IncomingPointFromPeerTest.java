@@ -83,8 +83,12 @@ class IncomingPointFromPeerTest {
     }
 
     private byte[] envelope(Transaction t) throws IOException {
+        return envelope(t, "corpo\r\n");
+    }
+
+    private byte[] envelope(Transaction t, String body) throws IOException {
         String original = "From: " + t.sender() + "\r\nTo: " + t.recipients().get(0).address()
-                + "\r\nSubject: prova\r\nMessage-ID: <originale@pec.a.example>\r\n\r\ncorpo\r\n";
+                + "\r\nSubject: prova\r\nMessage-ID: <originale@pec.a.example>\r\n\r\n" + body;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         signedByA.transportEnvelope(t, ByteSource.of(original.getBytes(StandardCharsets.US_ASCII)), out);
         return out.toByteArray();
@@ -178,5 +182,18 @@ class IncomingPointFromPeerTest {
 
         assertThat(send("amico@internet.example", List.of("nessuno@pec.b.example"), anomaly.toByteArray()))
                 .isEqualTo("250 2.1.5 Recipient ok; 550 5.1.1 Mailbox unknown");
+    }
+
+    @Test
+    void theEnvelopeOfAMessageJustUnderTheSizeLimitIsTakenIn() throws Exception {
+        long limit = b.config.limits().maxMessageBytes();
+        String line = "x".repeat(98) + "\r\n";
+        String body = line.repeat((int) ((limit - 4096) / line.length()));
+        byte[] envelope = envelope(transaction("mario@pec.a.example", "bianca@pec.b.example", ReceiptType.COMPLETA), body);
+        assertThat((long) envelope.length).as("the envelope is larger than the message it certifies").isGreaterThan(limit);
+
+        assertThat(send("mario@pec.a.example", List.of("bianca@pec.b.example"), envelope)).contains("; 250 2.0.0 ");
+
+        assertThat(b.inbox("bianca@pec.b.example")).hasSize(1);
     }
 }
