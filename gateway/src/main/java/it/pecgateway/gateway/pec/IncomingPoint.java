@@ -95,8 +95,8 @@ public final class IncomingPoint implements SmtpTransactionHandler {
             if (c instanceof Classification.Receipt r) {
                 return receipts.handle(r, message, recipients);
             }
-            if (c instanceof Classification.AnomalyEnvelope) {
-                return receipts.storeAsIs(message, recipients, "anomalia");
+            if (c instanceof Classification.AnomalyEnvelope a) {
+                return receipts.storeAsIs(a, message, recipients);
             }
             if (c instanceof Classification.FailedPec failed && failed.signature().map(s -> s.valid()).orElse(false)) {
                 return ordinary.anomalyForAll(envelope, message, "messaggio firmato ma non conforme: " + failed.reason(), recipients);

@@ -78,15 +78,21 @@ final class IncomingReceipts {
         return SmtpReplies.ACCEPTED;
     }
 
-    /** A verified anomaly envelope from another provider: delivered as it is, nothing else. */
-    SmtpReply storeAsIs(ByteSource message, List<String> recipients, String what) {
+    /**
+     * A verified anomaly envelope from another provider: delivered as it is, nothing else; once per Message-ID and
+     * recipients, like receipts, so that a peer's resend (its 250 lost) is not a second copy.
+     */
+    SmtpReply storeAsIs(Classification.AnomalyEnvelope a, ByteSource message, List<String> recipients) {
         if (noMailboxFor(recipients)) {
             return SmtpReplies.MAILBOX_UNKNOWN;
         }
+        Optional<String> key = a.headers().messageId().map(id -> "anomalia:" + id + ":" + recipients);
         Instant now = pec.now().instant();
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
-            deliver(tx, blob, recipients, now);
+            if (key.isEmpty() || tx.claimOnce(key.get())) {
+                deliver(tx, blob, recipients, now);
+            }
             return null;
         });
         return SmtpReplies.ACCEPTED;

@@ -196,4 +196,18 @@ class IncomingPointFromPeerTest {
 
         assertThat(b.inbox("bianca@pec.b.example")).hasSize(1);
     }
+
+    @Test
+    void anAnomalyEnvelopeResentByThePeerIsDeliveredOnce() throws Exception {
+        ByteArrayOutputStream anomaly = new ByteArrayOutputStream();
+        signedByA.anomaly(new AnomalyData(signedByA.now(), "amico@internet.example", List.of("bianca@pec.b.example"),
+                Optional.of("prova"), "messaggio di posta ordinaria"), ByteSource.of(("From: amico@internet.example\r\n"
+                + "To: bianca@pec.b.example\r\nSubject: prova\r\nMessage-ID: <m1@internet.example>\r\n\r\nciao\r\n")
+                .getBytes(StandardCharsets.US_ASCII)), anomaly);
+
+        assertThat(send("posta-certificata@pec.a.example", List.of("bianca@pec.b.example"), anomaly.toByteArray())).endsWith("; 250 2.0.0 Accepted");
+        assertThat(send("posta-certificata@pec.a.example", List.of("bianca@pec.b.example"), anomaly.toByteArray())).endsWith("; 250 2.0.0 Accepted");
+
+        assertThat(b.inbox("bianca@pec.b.example")).hasSize(1);
+    }
 }
