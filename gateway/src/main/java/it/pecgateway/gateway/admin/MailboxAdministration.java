@@ -51,7 +51,9 @@ public final class MailboxAdministration {
                 default -> new MailboxLifecycleAdministration(ops).execute(request);
             };
         } catch (OpsException e) {
-            String problems = e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems());
+            // a problem list that only repeats the message (one reason, said for the API's field list) is not repeated
+            boolean repeats = e.problems().isEmpty() || e.problems().equals(java.util.List.of(e.getMessage()));
+            String problems = repeats ? "" : ": " + String.join("; ", e.problems());
             return AdminReply.failed(e.kind().cliStatus(), e.getMessage() + problems);
         } catch (MailStoreException e) {
             int status = e.reason() == MailStoreException.Reason.INVALID ? 2 : 1;
