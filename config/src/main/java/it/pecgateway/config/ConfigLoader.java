@@ -1,12 +1,17 @@
 package it.pecgateway.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -22,8 +27,14 @@ public final class ConfigLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(java.util.List.of(file + ": no such file"));
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(java.util.List.of(file + ": not UTF-8 text"));
         } catch (IOException e) {
-            throw new ConfigException(java.util.List.of(file + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+            String why = Files.isDirectory(file) ? "not a file"
+                    : e instanceof AccessDeniedException ? "permission denied" : "cannot be read (" + e.getMessage() + ")";
+            throw new ConfigException(java.util.List.of(file + ": " + why));
         }
         Path baseDir = file.toAbsolutePath().normalize().getParent();
         return parse(text, baseDir, file.toString());
@@ -41,6 +52,8 @@ public final class ConfigLoader {
             options.setAllowDuplicateKeys(false);
             options.setAllowRecursiveKeys(false);
             document = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (MarkedYAMLException e) {
+            throw new ConfigException(java.util.List.of(sourceName + ": not valid YAML" + syntaxError(e)));
         } catch (YAMLException e) {
             throw new ConfigException(java.util.List.of(sourceName + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
@@ -52,5 +65,18 @@ public final class ConfigLoader {
             throw new ConfigException(problems.list());
         }
         return config;
+    }
+
+    /** Where and what, on one line: SnakeYAML's own message quotes the source over several lines with a caret. */
+    private static String syntaxError(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem().strip();
+        String at = e.getProblemMark() == null ? "" : " at " + position(e.getProblemMark());
+        String context = e.getContext() == null ? ""
+                : " (" + e.getContext().strip() + (e.getContextMark() == null ? "" : " started at " + position(e.getContextMark())) + ")";
+        return at + ": " + problem + context;
+    }
+
+    private static String position(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 }

@@ -126,6 +126,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aYamlSyntaxErrorSaysWhereAndWhatOnOneLine() {
+        assertThat(problemsOf(PROVIDER + "listeners: [unclosed\n  smtps: x\n")).singleElement().asString()
+                .contains("pec-gateway.yaml: not valid YAML at line 5, column 8: expected ',' or ']'")
+                .endsWith("(while parsing a flow sequence started at line 4, column 12)")
+                .doesNotContain("'string'").doesNotContain("^");
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhyInWords() throws IOException {
+        Files.createDirectories(dir.resolve("a-directory.yaml"));
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'p', ':', ' ', (byte) 0xe0, '\n'});
+
+        assertThat(problemsOfFile(dir.resolve("a-directory.yaml"))).containsExactly(dir.resolve("a-directory.yaml") + ": not a file");
+        assertThat(problemsOfFile(dir.resolve("latin1.yaml"))).containsExactly(dir.resolve("latin1.yaml") + ": not UTF-8 text");
+    }
+
+    private static List<String> problemsOfFile(Path file) {
+        try {
+            ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        return List.of();
+    }
+
+    @Test
     void theTopLevelMustBeAMapping() {
         assertThat(problemsOf("- a\n- b\n")).first().asString().contains("must be a YAML mapping");
     }
@@ -253,6 +279,6 @@ class ConfigLoaderTest {
     void anUnreadableFileIsOneProblem() {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("absent.yaml")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("absent.yaml: cannot be read");
+                .hasMessageContaining("absent.yaml: no such file");
     }
 }

@@ -13,6 +13,8 @@ import it.pecgateway.gateway.cli.SamplesCommand;
 import it.pecgateway.gateway.cli.ServeCommand;
 import it.pecgateway.gateway.cli.UsageError;
 import it.pecgateway.gateway.cli.VerifyCommand;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,8 +59,19 @@ public final class Main {
             context.err().println("pec-gateway: " + e.getMessage());
             return USAGE_OR_CONFIGURATION;
         }
-        context.err().println("pec-gateway: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        context.err().println("pec-gateway: " + describe(e));
         return FAILED;
+    }
+
+    /** The JDK's file exceptions carry only the path as their message; the reason is in the type. */
+    private static String describe(Exception e) {
+        if (e instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (e instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static boolean isServe(String[] args) {

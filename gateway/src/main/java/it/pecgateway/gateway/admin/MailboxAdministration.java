@@ -1,6 +1,7 @@
 package it.pecgateway.gateway.admin;
 
 import it.pecgateway.gateway.ops.Actor;
+import it.pecgateway.gateway.smtp.SmtpPath;
 import it.pecgateway.gateway.ops.OpsException;
 import it.pecgateway.gateway.ops.Operations;
 import it.pecgateway.mailstore.MailStore;
@@ -38,6 +39,11 @@ public final class MailboxAdministration {
         try {
             return switch (request.operation()) {
                 case ADD_DOMAIN -> {
+                    // the syntax our SMTP listeners accept in an address: a domain they would refuse (a trailing
+                    // dot, an underscore, no dot) could host mailboxes that can never receive mail
+                    if (SmtpPath.parseAddress("postmaster@" + request.subject()).isEmpty()) {
+                        yield AdminReply.failed(2, request.subject() + ": not a domain name");
+                    }
                     ops.context().store().accounts().addDomain(request.subject());
                     yield AdminReply.done("domain " + request.subject() + " added\n");
                 }
@@ -51,7 +57,9 @@ public final class MailboxAdministration {
                 default -> new MailboxLifecycleAdministration(ops).execute(request);
             };
         } catch (OpsException e) {
-            String problems = e.problems().isEmpty() ? "" : ": " + String.join("; ", e.problems());
+            // a problem list that only repeats the message (one reason, said for the API's field list) is not repeated
+            boolean repeats = e.problems().isEmpty() || e.problems().equals(java.util.List.of(e.getMessage()));
+            String problems = repeats ? "" : ": " + String.join("; ", e.problems());
             return AdminReply.failed(e.kind().cliStatus(), e.getMessage() + problems);
         } catch (MailStoreException e) {
             int status = e.reason() == MailStoreException.Reason.INVALID ? 2 : 1;

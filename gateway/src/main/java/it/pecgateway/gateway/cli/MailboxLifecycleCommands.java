@@ -2,6 +2,7 @@ package it.pecgateway.gateway.cli;
 
 import it.pecgateway.gateway.admin.AdminRequest;
 import it.pecgateway.gateway.admin.AdminRequest.Operation;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -194,11 +195,18 @@ public final class MailboxLifecycleCommands {
 
         @Override
         public Integer call() throws Exception {
+            Path path = context.workingDir().resolve(file);
+            if (Files.isDirectory(path)) {
+                throw new UsageError(file + ": not a file");
+            }
             String csv;
             try {
-                csv = Files.readString(context.workingDir().resolve(file), StandardCharsets.UTF_8);
+                csv = Files.readString(path, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw new UsageError(file + ": no such file");
+            } catch (CharacterCodingException e) {
+                // spreadsheets on Windows export Windows-1252 by default; the reading must not guess
+                throw new UsageError(file + ": not UTF-8 text (save the CSV as UTF-8)");
             }
             return AdminCommands.run(config, new AdminRequest(Operation.IMPORT_MAILBOXES, file.toString(), Optional.empty(),
                     List.of("csv=" + csv)), context);

@@ -95,6 +95,13 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static List<X509Certificate> certificates(Path pem) throws IOException, CertificateException {
+        // the JDK's messages would be the bare path ("…: /x/ca.pem") or "java.io.IOException: Is a directory"
+        if (Files.isDirectory(pem)) {
+            throw new CertificateException("not a file");
+        }
+        if (!Files.exists(pem)) {
+            throw new CertificateException("no such file");
+        }
         try (InputStream in = Files.newInputStream(pem)) {
             List<X509Certificate> out = new ArrayList<>();
             CertificateFactory.getInstance("X.509").generateCertificates(in)

@@ -4,7 +4,6 @@ import it.pecgateway.certs.ProviderEntry;
 import it.pecgateway.certs.ProvidersIndex;
 import it.pecgateway.gateway.antivirus.VirusScanner;
 import it.pecgateway.gateway.smtp.SmtpEnvelope;
-import it.pecgateway.gateway.smtp.SmtpPath;
 import it.pecgateway.gateway.smtp.SmtpReplies;
 import it.pecgateway.gateway.smtp.SmtpReply;
 import it.pecgateway.gateway.smtp.SmtpSessionView;
@@ -18,6 +17,7 @@ import it.pecgateway.receipts.read.PecReader;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -54,7 +54,9 @@ public final class IncomingPoint implements SmtpTransactionHandler {
     @Override
     public SmtpReply message(SmtpSessionView session, SmtpEnvelope envelope, SpooledMessage spooled) {
         ByteSource message = AccessPoint.sourceOf(spooled);
-        List<String> recipients = envelope.recipients().stream().map(SmtpPath::address).toList();
+        // as the mailstore names them (lower case): receipts, claims and the log then name each mailbox one way,
+        // however the peer typed RCPT TO, and a resend in another case is recognised as the same delivery
+        List<String> recipients = envelope.recipients().stream().map(p -> p.address().toLowerCase(Locale.ROOT)).toList();
         ProvidersIndex snapshot = index.get();
         Classification c = PecReader.forProviders(snapshot, clock).classify(message);
         SmtpReply reply = handle(c, snapshot, envelope, message, recipients);
@@ -93,8 +95,8 @@ public final class IncomingPoint implements SmtpTransactionHandler {
             if (c instanceof Classification.Receipt r) {
                 return receipts.handle(r, message, recipients);
             }
-            if (c instanceof Classification.AnomalyEnvelope) {
-                return receipts.storeAsIs(message, recipients, "anomalia");
+            if (c instanceof Classification.AnomalyEnvelope a) {
+                return receipts.storeAsIs(a, message, recipients);
             }
             if (c instanceof Classification.FailedPec failed && failed.signature().map(s -> s.valid()).orElse(false)) {
                 return ordinary.anomalyForAll(envelope, message, "messaggio firmato ma non conforme: " + failed.reason(), recipients);

@@ -20,8 +20,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,9 @@ final class IncomingReceipts {
     }
 
     SmtpReply handle(Classification.Receipt r, ByteSource message, List<String> recipients) throws IOException {
+        if (noMailboxFor(recipients)) {
+            return SmtpReplies.MAILBOX_UNKNOWN;
+        }
         Daticert d = r.daticert();
         CertifiedTime now = pec.now();
         Optional<byte[]> virusNotice = r.kind() == ReceiptKind.VIRUS_DETECTION ? virusNotice(d, now) : Optional.empty();
@@ -73,15 +78,33 @@ final class IncomingReceipts {
         return SmtpReplies.ACCEPTED;
     }
 
-    /** A verified anomaly envelope from another provider: delivered as it is, nothing else. */
-    SmtpReply storeAsIs(ByteSource message, List<String> recipients, String what) {
+    /**
+     * A verified anomaly envelope from another provider: delivered as it is, nothing else; once per Message-ID and
+     * recipients, like receipts, so that a peer's resend (its 250 lost) is not a second copy.
+     */
+    SmtpReply storeAsIs(Classification.AnomalyEnvelope a, ByteSource message, List<String> recipients) {
+        if (noMailboxFor(recipients)) {
+            return SmtpReplies.MAILBOX_UNKNOWN;
+        }
+        Optional<String> key = a.headers().messageId().map(id -> "anomalia:" + id + ":" + recipients);
         Instant now = pec.now().instant();
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(AccessPoint.bodyOf(message));
         store.inTransaction(tx -> {
-            deliver(tx, blob, recipients, now);
+            if (key.isEmpty() || tx.claimOnce(key.get())) {
+                deliver(tx, blob, recipients, now);
+            }
             return null;
         });
         return SmtpReplies.ACCEPTED;
+    }
+
+    /**
+     * Port 25 takes RCPT for any address of a hosted domain; when none of them is a mailbox, the peer hears so
+     * (plain SMTP behaviour, digest 9.4) instead of a 250 for a message nobody gets. With some known, one reply
+     * covers all and the unknown ones are logged, as for ordinary mail.
+     */
+    private boolean noMailboxFor(List<String> recipients) {
+        return recipients.stream().noneMatch(r -> store.accounts().find(r).isPresent());
     }
 
     private void deliver(StoreSession tx, it.pecgateway.mailstore.BlobId body, List<String> recipients, Instant now) {
@@ -95,15 +118,29 @@ final class IncomingReceipts {
         }
     }
 
+    /**
+     * Only pairs we track are marked: a receipt for a transaction we never sent, or one whose tracking the retention
+     * removed, is still delivered to its addressee (digest 9.3), it just closes no timer.
+     */
     private static void track(DeliveryTracking tracking, ReceiptKind kind, Daticert d, Instant now) {
-        switch (kind) {
-            case TAKE_IN_CHARGE -> d.ricezione().forEach(a -> tracking.markTakenInCharge(d.identificativo(), a.toLowerCase(), now));
-            case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE ->
-                    d.consegna().ifPresent(a -> tracking.markDelivered(d.identificativo(), a.toLowerCase(), now));
-            case NON_DELIVERY, NON_DELIVERY_VIRUS, VIRUS_DETECTION ->
-                    d.consegna().ifPresent(a -> tracking.markFailed(d.identificativo(), a.toLowerCase(), now));
-            default -> {
-                // acceptance, non-acceptance and timeout notices come only from ourselves to our users
+        Set<String> tracked = tracking.forReference(d.identificativo()).stream().map(DeliveryTracking.Tracked::recipient)
+                .collect(Collectors.toSet());
+        List<String> covered = switch (kind) {
+            case TAKE_IN_CHARGE -> d.ricezione();
+            case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE, NON_DELIVERY, NON_DELIVERY_VIRUS, VIRUS_DETECTION ->
+                    d.consegna().map(List::of).orElse(List.of());
+            default -> List.of(); // acceptance, non-acceptance and timeout notices come only from ourselves to our users
+        };
+        for (String address : covered) {
+            String recipient = address.toLowerCase(Locale.ROOT);
+            if (!tracked.contains(recipient)) {
+                log.info("{} for {} of {}: not a delivery we track", d.tipo().value(), recipient, d.identificativo());
+                continue;
+            }
+            switch (kind) {
+                case TAKE_IN_CHARGE -> tracking.markTakenInCharge(d.identificativo(), recipient, now);
+                case DELIVERY_COMPLETE, DELIVERY_BRIEF, DELIVERY_CONCISE -> tracking.markDelivered(d.identificativo(), recipient, now);
+                default -> tracking.markFailed(d.identificativo(), recipient, now);
             }
         }
     }

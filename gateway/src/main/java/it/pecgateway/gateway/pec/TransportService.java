@@ -5,6 +5,7 @@ import it.pecgateway.certs.ProvidersIndex;
 import it.pecgateway.certs.ProvidersIndexLdifReloader;
 import it.pecgateway.certs.ServerTls;
 import it.pecgateway.config.GatewayConfig;
+import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.ListenerConfig;
 import it.pecgateway.gateway.Service;
 import it.pecgateway.gateway.antivirus.ClamdScanner;
@@ -48,6 +49,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransportService implements Service {
     private static final Logger log = LoggerFactory.getLogger(TransportService.class);
+    /**
+     * What port 25 takes beyond limits.max-message-bytes: a transport envelope is the certified message plus its
+     * text part, daticert.xml and signature (about 7 KB, more with many recipients), so a message a provider with
+     * our limit accepted at submission must still fit at the recipient's incoming point.
+     */
+    static final long ENVELOPE_ALLOWANCE = 1 << 20;
 
     private final GatewayConfig config;
     private final MailStore store;
@@ -123,7 +130,12 @@ public final class TransportService implements Service {
         if (!listener.enabled()) {
             return;
         }
-        SmtpEndpoint endpoint = SmtpEndpoint.of(role, listener, config.provider().primaryHostname(), config.limits(),
+        LimitsConfig limits = config.limits();
+        if (role == SmtpRole.MX) {
+            limits = new LimitsConfig(limits.maxMessageBytes() + ENVELOPE_ALLOWANCE, limits.maxSizeTimesRecipients(),
+                    limits.maxRecipients(), limits.maxLineLength());
+        }
+        SmtpEndpoint endpoint = SmtpEndpoint.of(role, listener, config.provider().primaryHostname(), limits,
                 config.provider()::hostsDomain, config.smtp());
         listenerNames.add(name);
         listeners.add(new SmtpListener(endpoint, Optional.of(tls), handler,

@@ -72,6 +72,14 @@ class LogCommandTest {
     }
 
     @Test
+    void anExportIntoAFolderThatDoesNotExistSaysSo() {
+        Cli.Result r = cli().run("log", "export", "--output", "manca/estratto.json");
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).endsWith("pec-gateway: " + dir.resolve("manca/estratto.json") + ": no such file or directory\n");
+    }
+
+    @Test
     void badFiltersExitWith2() {
         Cli.Result bad = cli().run("log", "query", "--from", "yesterday");
         Cli.Result format = cli().run("log", "export", "--format", "xml");

@@ -44,6 +44,18 @@ class MailboxCommandsTest {
     }
 
     @Test
+    void aDomainNoMailCouldReachIsNotHosted() {
+        for (String wrong : new String[] {"pec.example.org.", "pec_example.org", "localhost", "pec..example.org"}) {
+            Cli.Result r = cli().run("domain", "add", wrong);
+            assertThat(r.status()).as(wrong).isEqualTo(2);
+            assertThat(r.err()).as(wrong).endsWith("pec-gateway: " + wrong + ": not a domain name\n");
+        }
+        try (MailStore store = openDevStore()) {
+            assertThat(store.accounts().domains()).containsExactly("pec.localhost");
+        }
+    }
+
+    @Test
     void domainsMailboxesPasswordsAndListingsFollowEachOther() {
         assertThat(cli().run("domain", "add", "pec.example.org").out()).isEqualTo("domain pec.example.org added\n");
         Cli.Result inactive = cli().run("mailbox", "add", "bob@pec.example.org");

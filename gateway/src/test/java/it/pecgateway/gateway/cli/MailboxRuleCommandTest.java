@@ -84,6 +84,15 @@ class MailboxRuleCommandTest {
     }
 
     @Test
+    void aRefusedRuleSaysWhyOnce() {
+        assertThat(run("rule", "mario@pec.localhost", "forward", "not-an-address")).isEqualTo(2);
+        assertThat(err.toString()).endsWith("\npec-gateway: 'not-an-address' is not an e-mail address\n");
+        assertThat(run("notify", "mario@pec.localhost", "--to", "a@x.example", "--to", "b@x.example", "--to", "c@x.example"))
+                .isEqualTo(2);
+        assertThat(err.toString()).endsWith("\npec-gateway: at most 2 addresses to notify and 2 senders\n");
+    }
+
+    @Test
     void arrivalNoticesTakeAtMostTwoAddressesAndTwoSenders() {
         assertThat(run("notify", "mario@pec.localhost", "--to", "a@gmail.example", "--to", "b@gmail.example",
                 "--only-from", "capo@pec.other.example")).isZero();

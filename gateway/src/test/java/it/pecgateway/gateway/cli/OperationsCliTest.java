@@ -118,6 +118,22 @@ class OperationsCliTest {
     }
 
     @Test
+    void aCsvThatIsNotUtf8OrNotAFileIsAUsageErrorThatNamesTheFile() throws Exception {
+        // as a spreadsheet exports it on Windows: Windows-1252, 'Niccolò' with 0xF2
+        Files.write(dir.resolve("soci.csv"), "uno@pec.localhost,RSSMRA85T10A562S,niccol\u00f2@example.org,\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Files.createDirectories(dir.resolve("cartella"));
+
+        Cli.Result latin = cli().run("mailbox", "import", "soci.csv");
+        Cli.Result folder = cli().run("mailbox", "import", "cartella");
+
+        assertThat(latin.status()).isEqualTo(2);
+        assertThat(latin.err()).endsWith("pec-gateway: soci.csv: not UTF-8 text (save the CSV as UTF-8)\n");
+        assertThat(folder.status()).isEqualTo(2);
+        assertThat(folder.err()).endsWith("pec-gateway: cartella: not a file\n");
+    }
+
+    @Test
     void tokensAreMadeOnceListedWithoutTheSecretAndRevoked() {
         Cli.Result made = cli().run("token", "create", "ops-team", "--operator");
         Cli.Result pm = cli().run("token", "create", "pm-local", "--postmaster", "pec.localhost", "--valid-for", "30d");

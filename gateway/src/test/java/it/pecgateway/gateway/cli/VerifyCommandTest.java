@@ -107,4 +107,14 @@ class VerifyCommandTest {
         assertThat(verify("--trust", acceptance.toString(), acceptance.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("cannot read trusted certificates");
     }
+
+    @Test
+    void aTrustFileThatIsMissingOrAFolderIsNamedWithTheReason() {
+        Path missing = dir.resolve("assente.pem");
+        assertThat(verify("--trust", missing.toString(), acceptance.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("cannot read trusted certificates from " + missing + ": no such file\n");
+
+        assertThat(verify("--trust", dir.toString(), acceptance.toString())).isEqualTo(2);
+        assertThat(err.toString()).endsWith("\ncannot read trusted certificates from " + dir + ": not a file\n");
+    }
 }
