@@ -76,24 +76,31 @@ public final class AdminSocketService implements Service {
     private void answer(SocketChannel client) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
         String line = readLine(in);
-        AdminReply reply;
-        try {
-            AdminRequest request = AdminRequest.fromJson(line);
-            reply = administration.execute(request);
-            log.info("administration: {} -> {}", request, reply.status() == 0 ? "done" : reply.error());
-        } catch (IOException e) {
-            reply = AdminReply.failed(2, "not a valid administration request");
-        }
+        AdminReply reply = line == null
+                ? AdminReply.failed(2, "request too long (at most " + MAX_REQUEST_CHARS + " characters)")
+                : replyTo(line);
         OutputStream out = Channels.newOutputStream(client);
         out.write((reply.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
+    private AdminReply replyTo(String line) {
+        try {
+            AdminRequest request = AdminRequest.fromJson(line);
+            AdminReply reply = administration.execute(request);
+            log.info("administration: {} -> {}", request, reply.status() == 0 ? "done" : reply.error());
+            return reply;
+        } catch (IOException e) {
+            return AdminReply.failed(2, "not a valid administration request");
+        }
+    }
+
+    /** The request line, or null when it is longer than {@link #MAX_REQUEST_CHARS}: the client still gets an answer. */
     private static String readLine(BufferedReader in) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
             if (line.length() >= MAX_REQUEST_CHARS) {
-                throw new IOException("request too long");
+                return null;
             }
             line.append((char) c);
         }
