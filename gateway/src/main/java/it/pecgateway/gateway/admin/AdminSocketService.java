@@ -16,6 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +32,25 @@ import org.slf4j.LoggerFactory;
 public final class AdminSocketService implements Service {
     /** Large enough for a CSV import of a few thousand members. */
     static final int MAX_REQUEST_CHARS = 8 * 1024 * 1024;
+    /** A client that has not sent its request line by then is dropped, so it cannot keep a thread forever. */
+    static final Duration REQUEST_DEADLINE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(AdminSocketService.class);
 
     private final Path socket;
     private final MailboxAdministration administration;
+    private final Duration requestDeadline;
     private ServerSocketChannel server;
     private Thread acceptor;
+    private ScheduledExecutorService deadlines;
 
     public AdminSocketService(Path dataDir, MailboxAdministration administration) {
+        this(dataDir, administration, REQUEST_DEADLINE);
+    }
+
+    AdminSocketService(Path dataDir, MailboxAdministration administration, Duration requestDeadline) {
         this.socket = socketOf(dataDir);
         this.administration = administration;
+        this.requestDeadline = requestDeadline;
     }
 
     public static Path socketOf(Path dataDir) {
@@ -57,25 +70,46 @@ public final class AdminSocketService implements Service {
             throw new IOException("cannot create the administration socket " + socket + " (" + e.getMessage()
                     + "; Unix socket paths are limited to about 100 bytes: a shorter data-dir helps)", e);
         }
+        deadlines = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "admin-socket-deadlines"));
         acceptor = new Thread(this::serve, "admin-socket");
         acceptor.start();
     }
 
+    /** Each client on its own thread: one that connects and sends nothing must not hold up the next. */
     private void serve() {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                answer(client);
+            try {
+                SocketChannel client = server.accept();
+                daemon(() -> serveOne(client), "admin-socket-client").start();
             } catch (ClosedChannelException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                log.warn("administration request failed: {}", e.toString());
+            } catch (IOException e) {
+                log.warn("administration socket accept failed: {}", e.toString());
             }
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private void serveOne(SocketChannel client) {
+        try (client) {
+            answer(client);
+        } catch (IOException | RuntimeException e) {
+            log.warn("administration request failed: {}", e.toString());
         }
     }
 
     private void answer(SocketChannel client) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
+        // a blocking channel has no read timeout: closing it at the deadline ends the read
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(client), requestDeadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         String line = readLine(in);
+        deadline.cancel(false);
         AdminReply reply = line == null
                 ? AdminReply.failed(2, "request too long (at most " + MAX_REQUEST_CHARS + " characters)")
                 : replyTo(line);
@@ -84,10 +118,21 @@ public final class AdminSocketService implements Service {
         out.flush();
     }
 
+    private static void closeQuietly(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException e) {
+            log.debug("closing a silent administration client: {}", e.toString());
+        }
+    }
+
     private AdminReply replyTo(String line) {
         try {
             AdminRequest request = AdminRequest.fromJson(line);
-            AdminReply reply = administration.execute(request);
+            AdminReply reply;
+            synchronized (administration) { // requests run one at a time, as they did with a single thread
+                reply = administration.execute(request);
+            }
             log.info("administration: {} -> {}", request, reply.status() == 0 ? "done" : reply.error());
             return reply;
         } catch (IOException e) {
@@ -120,6 +165,9 @@ public final class AdminSocketService implements Service {
             }
             if (acceptor != null) {
                 acceptor.join(grace.toMillis());
+            }
+            if (deadlines != null) {
+                deadlines.shutdownNow();
             }
             Files.deleteIfExists(socket);
         } catch (IOException e) {

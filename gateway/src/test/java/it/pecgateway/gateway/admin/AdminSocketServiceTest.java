@@ -35,8 +35,12 @@ class AdminSocketServiceTest {
     }
 
     private SocketChannel connect() throws IOException {
+        return connect(dir);
+    }
+
+    private static SocketChannel connect(Path dataDir) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(AdminSocketService.socketOf(dir)));
+        channel.connect(UnixDomainSocketAddress.of(AdminSocketService.socketOf(dataDir)));
         return channel;
     }
 
@@ -57,5 +61,27 @@ class AdminSocketServiceTest {
         AdminReply reply = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> exchange(request));
         assertThat(reply.status()).isEqualTo(2);
         assertThat(reply.error()).contains("too long");
+    }
+
+    @Test
+    void aClientThatSendsNothingDoesNotHoldUpTheNextOne() throws IOException {
+        try (SocketChannel silent = connect()) {
+            AdminReply reply = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> exchange("{\"operation\":\"DROP_ALL\"}\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(reply).isEqualTo(AdminReply.failed(2, "not a valid administration request"));
+        }
+    }
+
+    @Test
+    void aClientThatSendsNothingIsDroppedAtTheDeadline() throws IOException {
+        Path other = dir.resolve("d");
+        AdminSocketService impatient = new AdminSocketService(other, new MailboxAdministration(null), Duration.ofSeconds(1));
+        impatient.start();
+        try (SocketChannel silent = connect(other)) {
+            int first = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Channels.newInputStream(silent).read());
+            assertThat(first).as("end of stream").isEqualTo(-1);
+        } finally {
+            impatient.stop(Duration.ofSeconds(2));
+        }
     }
 }
