@@ -127,17 +127,25 @@ public final class AdminSocketService implements Service {
     }
 
     private AdminReply replyTo(String line) {
+        AdminRequest request;
         try {
-            AdminRequest request = AdminRequest.fromJson(line);
-            AdminReply reply;
-            synchronized (administration) { // requests run one at a time, as they did with a single thread
-                reply = administration.execute(request);
-            }
-            log.info("administration: {} -> {}", request, reply.status() == 0 ? "done" : reply.error());
-            return reply;
+            request = AdminRequest.fromJson(line);
         } catch (IOException e) {
             return AdminReply.failed(2, "not a valid administration request");
         }
+        AdminReply reply;
+        try {
+            synchronized (administration) { // requests run one at a time, as they did with a single thread
+                reply = administration.execute(request);
+            }
+        } catch (RuntimeException e) {
+            // a request the CLI would never send (SET_PASSWORD without a password) or a fault of ours: the client
+            // still gets an answer; the request's text never holds the password
+            log.warn("administration: {} failed", request, e);
+            reply = AdminReply.failed(1, "the gateway could not run " + request.operation() + "; see its log");
+        }
+        log.info("administration: {} -> {}", request, reply.status() == 0 ? "done" : reply.error());
+        return reply;
     }
 
     /** The request line, or null when it is longer than {@link #MAX_REQUEST_CHARS}: the client still gets an answer. */

@@ -84,4 +84,12 @@ class AdminSocketServiceTest {
             impatient.stop(Duration.ofSeconds(2));
         }
     }
+
+    @Test
+    void aRequestTheAdministrationFailsOnIsStillAnswered() throws IOException {
+        // no password, as the CLI would never send it; here the administration has no operations at all either
+        AdminReply reply = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> exchange(
+                "{\"operation\":\"SET_PASSWORD\",\"subject\":\"a@pec.localhost\"}\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(reply).isEqualTo(AdminReply.failed(1, "the gateway could not run SET_PASSWORD; see its log"));
+    }
 }
