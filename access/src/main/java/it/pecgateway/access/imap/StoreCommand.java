@@ -4,11 +4,14 @@ import it.pecgateway.mailstore.MessageInfo;
 import it.pecgateway.mailstore.Messages.FlagResult;
 import it.pecgateway.mailstore.Messages.FlagUpdate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** STORE and UID STORE (RFC 3501 6.4.6) with UNCHANGEDSINCE and MODIFIED (RFC 7162). */
 final class StoreCommand extends ImapCommand {
@@ -51,6 +54,7 @@ final class StoreCommand extends ImapCommand {
         if (uids.isEmpty()) {
             return Reply.ok("STORE completed");
         }
+        flags = spelledAsStored(s, msns, mode, flags);
         FlagResult result = s.ctx.store().messages().updateFlags(s.selected.folder.id(), uids, mode, flags, unchangedSince);
         for (MessageInfo m : result.updated()) {
             s.selected.ownFlagChange(m.uid(), m.modSeq());
@@ -67,6 +71,37 @@ final class StoreCommand extends ImapCommand {
             return Reply.ok("MODIFIED " + SequenceSet.format(failed), "Conditional STORE failed");
         }
         return Reply.ok("STORE completed");
+    }
+
+    /**
+     * Keywords are case-insensitive (RFC 3501 9) but the store compares them exactly: a keyword these messages
+     * already carry keeps its stored spelling, so {@code +FLAGS (junk)} adds no second {@code Junk} and
+     * {@code -FLAGS (JUNK)} removes every spelling of it.
+     */
+    private static Set<String> spelledAsStored(ImapSession s, List<Integer> msns, FlagUpdate mode, Set<String> flags) {
+        if (flags.stream().allMatch(f -> f.startsWith("\\"))) {
+            return flags;
+        }
+        Map<String, Set<String>> stored = new HashMap<>();
+        for (MessageInfo m : Selection.infos(s, msns).values()) {
+            for (String f : m.flags()) {
+                if (!f.startsWith("\\")) {
+                    stored.computeIfAbsent(f.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(f);
+                }
+            }
+        }
+        Set<String> spelled = new LinkedHashSet<>();
+        for (String f : flags) {
+            Set<String> spellings = stored.get(f.toLowerCase(Locale.ROOT));
+            if (spellings == null) {
+                spelled.add(f);
+            } else if (mode == FlagUpdate.REMOVE) {
+                spelled.addAll(spellings);
+            } else {
+                spelled.add(spellings.iterator().next());
+            }
+        }
+        return spelled;
     }
 
     private static void report(ImapSession s, List<Integer> msns, FlagResult result, boolean uid, boolean silent) {

@@ -263,4 +263,18 @@ class ImapMessageDialogTest {
             assertThat(c.last(c.command("a5 STORE 1 +FLAGS (\\Deleted)"))).startsWith("a5 NO [NOPERM]");
         }
     }
+
+    @Test
+    void keywordsInStoreAreCaseInsensitive() {
+        Mailbox m = withMessages("keywordcase", 2);
+        try (ImapClient c = fx.imapLoggedIn(m)) {
+            c.ok("a1 SELECT INBOX");
+            assertThat(c.ok("a2 STORE 1 +FLAGS (Junk)").get(0)).isEqualTo("* 1 FETCH (FLAGS (Junk))");
+            assertThat(c.ok("a3 STORE 1:2 +FLAGS (junk)")).containsExactly(
+                    "* 1 FETCH (FLAGS (Junk))", "* 2 FETCH (FLAGS (Junk))", "a3 OK STORE completed");
+            assertThat(c.ok("a4 STORE 1:2 -FLAGS (JUNK)")).containsExactly(
+                    "* 1 FETCH (FLAGS ())", "* 2 FETCH (FLAGS ())", "a4 OK STORE completed");
+        }
+        assertThat(fx.store.messages().get(fx.inbox(m).id(), 1).orElseThrow().flags()).isEmpty();
+    }
 }
