@@ -175,7 +175,10 @@ public final class QueueWorkers implements AutoCloseable {
         }
         List<Duration> delays = relay.retryDelays();
         Duration delay = delays.get(Math.min(Math.max(0, entry.attempts() - 1), delays.size() - 1));
-        store.queue().retryLater(entry.id(), owner, now.plus(delay), why);
+        // the last try falls on the deadline, not after it: no message idles in the queue past the maximum (digest 9.3)
+        Instant next = now.plus(delay);
+        Instant deadline = entry.createdAt().plus(relay.maxQueueAge());
+        store.queue().retryLater(entry.id(), owner, next.isAfter(deadline) ? deadline : next, why);
     }
 
     /** An entry for another provider or the Internet (local ones go in batches through {@link #deliverLocally}). */
