@@ -45,6 +45,7 @@ public final class QueueWorkers implements AutoCloseable {
     private final QueueSignal signal;
     private final ExecutorService pool;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Duration attemptBudget;
     private final Duration lease;
     private final RelayPeers peers;
     private final PecMetrics metrics;
@@ -63,7 +64,8 @@ public final class QueueWorkers implements AutoCloseable {
         this.nodeId = nodeId;
         this.idlePause = idlePause;
         this.signal = signal;
-        this.lease = leaseFor(relay);
+        this.attemptBudget = attemptBudget(relay);
+        this.lease = attemptBudget.multipliedBy(2);
         this.peers = peers;
         this.metrics = metrics;
         this.reports = reports;
@@ -85,6 +87,7 @@ public final class QueueWorkers implements AutoCloseable {
     private void loop(String owner) {
         while (running.get()) {
             try {
+                Instant leasedUntil = clock.instant().plus(lease); // read before the lease: never later than the store's
                 List<QueueEntry> leased = store.queue().lease(owner, BATCH, lease);
                 if (leased.isEmpty()) {
                     signal.await(idlePause);
@@ -98,7 +101,12 @@ public final class QueueWorkers implements AutoCloseable {
                     deliverLocally(owner, local);
                 }
                 for (QueueEntry entry : leased) {
-                    if (!isLocal(entry)) {
+                    if (isLocal(entry)) {
+                        continue;
+                    }
+                    if (clock.instant().plus(attemptBudget).isAfter(leasedUntil)) {
+                        handBack(owner, entry);
+                    } else {
                         work(owner, entry, relay(entry));
                     }
                 }
@@ -115,9 +123,12 @@ public final class QueueWorkers implements AutoCloseable {
     /**
      * Long enough for one attempt (connect, then a few reads at the read timeout), short enough that the entries of a
      * node that died are taken up again soon. Should an attempt outlive its lease, the entry may be tried twice; every
-     * receiving step claims its work once (ours do), so the second copy makes no second receipt.
+     * receiving step claims its work once (ours do), so the second copy makes no second receipt. A batch is leased
+     * for two attempts, and its relay entries are tried one after another only while a whole attempt still fits in
+     * the lease: the others are handed back at once, never tried after their lease ran out (when another worker may
+     * be trying them too).
      */
-    static Duration leaseFor(RelayConfig relay) {
+    static Duration attemptBudget(RelayConfig relay) {
         Duration attempt = relay.connectTimeout().plus(relay.readTimeout().multipliedBy(4));
         return attempt.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : attempt;
     }
@@ -175,7 +186,19 @@ public final class QueueWorkers implements AutoCloseable {
         }
         List<Duration> delays = relay.retryDelays();
         Duration delay = delays.get(Math.min(Math.max(0, entry.attempts() - 1), delays.size() - 1));
-        store.queue().retryLater(entry.id(), owner, now.plus(delay), why);
+        // the last try falls on the deadline, not after it: no message idles in the queue past the maximum (digest 9.3)
+        Instant next = now.plus(delay);
+        Instant deadline = entry.createdAt().plus(relay.maxQueueAge());
+        store.queue().retryLater(entry.id(), owner, next.isAfter(deadline) ? deadline : next, why);
+    }
+
+    /** Not tried: free again for any worker now (its lease counted as an attempt; its last error stays). */
+    private void handBack(String owner, QueueEntry entry) {
+        try {
+            store.queue().retryLater(entry.id(), owner, clock.instant(), entry.lastError().orElse("not tried yet"));
+        } catch (MailStoreException e) {
+            log.warn("queue entry {} could not be handed back: {}", entry.id(), e.getMessage());
+        }
     }
 
     /** An entry for another provider or the Internet (local ones go in batches through {@link #deliverLocally}). */

@@ -85,12 +85,18 @@ public final class OutboundSmtp {
         Session session = security == Security.REQUIRE_VERIFIED_TLS ? pecSession : ordinarySession;
         SMTPTransport transport = null;
         try {
-            RawMessage message = new RawMessage(session, body, sender.isEmpty() ? "<>" : sender, RawMessage.hasEightBit(body));
+            boolean eightBit = RawMessage.hasEightBit(body);
+            RawMessage message = new RawMessage(session, body, sender.isEmpty() ? "<>" : sender, eightBit);
             transport = (SMTPTransport) session.getTransport("smtp");
             try {
                 transport.connect(hop.host(), hop.port(), null, null);
             } catch (MessagingException e) {
                 return DeliveryAttempt.temporary("connect: " + hop + ": " + describe(e));
+            }
+            if (eightBit && !transport.supportsExtension("8BITMIME")) {
+                // RFC 6152: no 8-bit data (nor BODY=8BITMIME) to a server that does not offer it; converting to
+                // 7 bit would rewrite signed bytes (digest 9.8), so the only remaining answer is a refusal
+                return DeliveryAttempt.permanent(hop + ": the message has 8-bit bytes and the server does not offer 8BITMIME");
             }
             transport.sendMessage(message, to);
             return DeliveryAttempt.delivered(lastReply(transport));

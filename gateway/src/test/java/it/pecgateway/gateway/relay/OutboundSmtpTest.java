@@ -191,4 +191,41 @@ class OutboundSmtpTest {
         assertThat(peerReceived).hasSize(before + 1);
         assertThat(allDead.outcome()).isEqualTo(DeliveryAttempt.Outcome.TEMPORARY_FAILURE);
     }
+
+    @Test
+    void anEightBitMessageIsNotSentToAServerWithout8BitMime() throws Exception {
+        byte[] eightBit = "Subject: caff\u00e8\r\n\r\nUn caff\u00e8, grazie.\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<String> commands = new CopyOnWriteArrayList<>();
+        try (ServerSocket seven = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket s = seven.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                            StandardCharsets.ISO_8859_1));
+                    java.io.OutputStream out = s.getOutputStream();
+                    out.write("220 seven.example ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                    for (String line; (line = in.readLine()) != null; ) {
+                        commands.add(line);
+                        String reply = line.startsWith("DATA") ? "354 go on" : line.startsWith("QUIT") ? "221 bye" : "250 seven.example";
+                        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        if (line.startsWith("QUIT")) {
+                            return;
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the client went away
+                }
+            });
+            server.start();
+
+            DeliveryAttempt attempt = client(peerPki).send(List.of(new NextHop("127.0.0.1", seven.getLocalPort(), NextHop.Source.MX)),
+                    OutboundSmtp.Security.OPPORTUNISTIC_TLS, "a@pec.mine.example", "friend@seven.example", BodySource.of(eightBit));
+            server.join(5000);
+
+            assertThat(attempt.outcome()).isEqualTo(DeliveryAttempt.Outcome.PERMANENT_FAILURE);
+            assertThat(attempt.detail()).contains("8BITMIME");
+            assertThat(commands).first().asString().startsWith("EHLO");
+            assertThat(commands).noneMatch(c -> c.startsWith("MAIL") || c.startsWith("DATA"));
+        }
+    }
 }
