@@ -88,7 +88,8 @@ public final class MailboxLifecycle {
         }
         ctx.store().inTransaction(tx -> {
             tx.accounts().setExpiry(m.address(), Optional.of(expiry));
-            if (m.state() == MailboxState.EXPIRED) {
+            // read again inside the transaction: the lifecycle job may have expired it since it was read above
+            if (tx.accounts().find(m.address()).map(Mailbox::state).orElse(m.state()) == MailboxState.EXPIRED) {
                 tx.accounts().setState(m.address(), MailboxState.ACTIVE);
             }
             ctx.log().record(tx, now, actor, OpsEvent.MAILBOX_RENEWED, m.address(), "valid until " + expiry);

@@ -88,6 +88,10 @@ public final class PecTimers implements AutoCloseable {
         Instant at = now.instant();
         it.pecgateway.mailstore.BlobId blob = store.blobs().put(BodySource.of(out.toByteArray()));
         boolean claimed = store.inTransaction(tx -> {
+            // read again inside the transaction: a receipt recorded since the scan makes the notice wrong
+            if (!stillDue(tx.tracking().forReference(due.reference()), due.recipient(), finalNotice)) {
+                return false;
+            }
             boolean first = tx.claimOnce((finalNotice ? "24h:" : "12h:") + due.reference() + ":" + due.recipient());
             if (first) {
                 outbox.send(tx, blob, serviceAddress, t.sender(), t.identificativo(), at);
@@ -105,6 +109,16 @@ public final class PecTimers implements AutoCloseable {
             metrics.timerFired(finalNotice ? PecMetrics.Timer.FINAL_24H : PecMetrics.Timer.WARNING_12H);
             metrics.message(finalNotice ? PecMetrics.Kind.TIMEOUT_24H : PecMetrics.Kind.TIMEOUT_12H, PecMetrics.Direction.EMITTED);
         }
+    }
+
+    /**
+     * Whether the recipient's tracking still calls for the notice: the final one until delivered or closed, the
+     * warning also only until taken in charge or warned (the scan's own conditions, {@link DeliveryTracking}).
+     */
+    static boolean stillDue(List<DeliveryTracking.Tracked> rows, String recipient, boolean finalNotice) {
+        return rows.stream().filter(r -> r.recipient().equalsIgnoreCase(recipient))
+                .anyMatch(r -> r.closedAt() == null && r.deliveredAt() == null
+                        && (finalNotice || (r.takenInChargeAt() == null && r.warnedAt() == null)));
     }
 
     @Override
