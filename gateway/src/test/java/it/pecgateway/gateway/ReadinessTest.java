@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.pecgateway.certs.ProviderEntry;
 import it.pecgateway.certs.ProvidersIndexLdifWriter;
-import it.pecgateway.gateway.testing.MovableClock;
+import it.pecgateway.mailstore.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ class ReadinessTest {
 
     @Test
     void keyMaterialThatExpiredWhileRunningMakesTheNodeNotReady() throws Exception {
-        MovableClock clock = new MovableClock(Instant.now());
+        MutableClock clock = new MutableClock(Instant.now());
         start("", clock);
         assertThat(get("/ready").statusCode()).isEqualTo(200);
 

@@ -7,7 +7,7 @@ import it.pecgateway.config.ConfigLoader;
 import it.pecgateway.gateway.Gateway;
 import it.pecgateway.gateway.ops.api.ApiClient;
 import it.pecgateway.gateway.TestTls;
-import it.pecgateway.gateway.testing.MovableClock;
+import it.pecgateway.mailstore.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class OpsFixture implements AutoCloseable {
     static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     public final Path dir;
-    public final MovableClock clock = new MovableClock(java.time.Instant.now());
+    public final MutableClock clock = new MutableClock(java.time.Instant.now());
     public final GreenMail internet;
     public final Gateway gateway;
     public final X509Certificate ca;

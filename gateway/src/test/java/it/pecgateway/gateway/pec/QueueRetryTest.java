@@ -7,7 +7,7 @@ import it.pecgateway.config.RelayConfig;
 import it.pecgateway.gateway.relay.MxResolver;
 import it.pecgateway.gateway.relay.OutboundSmtp;
 import it.pecgateway.gateway.relay.Router;
-import it.pecgateway.gateway.testing.MovableClock;
+import it.pecgateway.mailstore.MutableClock;
 import it.pecgateway.gateway.testing.TestPki;
 import it.pecgateway.mailstore.BodySource;
 import it.pecgateway.mailstore.MailStore;
@@ -107,7 +107,7 @@ class QueueRetryTest {
     @Test
     void aRetryIsNeverScheduledPastTheMaximumQueueAge() throws Exception {
         Path dir = Files.createTempDirectory("queue-retry");
-        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         int deadPort = PecNode.freePort();
         RelayConfig relay = new RelayConfig(Map.of("internet.example", new RelayConfig.Route("127.0.0.1", deadPort)),
                 List.of(Duration.ofHours(1)), Duration.ofHours(24), 1, Duration.ofSeconds(1), Duration.ofSeconds(1));

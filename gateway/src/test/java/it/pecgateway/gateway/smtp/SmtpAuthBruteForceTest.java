@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import it.pecgateway.config.LimitsConfig;
 import it.pecgateway.config.SmtpConfig;
-import it.pecgateway.gateway.testing.MovableClock;
+import it.pecgateway.mailstore.MutableClock;
 import it.pecgateway.gateway.testing.RawSmtp;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class SmtpAuthBruteForceTest {
 
     @Test
     void anAccountIsLockedWhicheverAddressTheGuessesComeFrom() {
-        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
         AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 3,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
@@ -55,7 +55,7 @@ class SmtpAuthBruteForceTest {
 
     @Test
     void aSuccessClearsTheAccountButNotTheAddress() {
-        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
         AuthThrottle throttle = new AuthThrottle(new SmtpConfig.AuthThrottleConfig(1, Duration.ofMillis(10), Duration.ofMillis(20), 2,
                 Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
 
