@@ -53,12 +53,8 @@ public final class MailboxCommand {
         @Override
         public Integer call() throws Exception {
             Optional<String> password = passwordStdin ? Optional.of(AdminCommands.passwordFromStdin(context)) : Optional.empty();
-            java.util.List<String> words = new java.util.ArrayList<>();
-            MailboxLifecycleCommands.OnMailbox.add(words, "tax-code", taxCode);
-            MailboxLifecycleCommands.OnMailbox.add(words, "recovery-email", recoveryEmail);
-            MailboxLifecycleCommands.OnMailbox.add(words, "phone", phone);
-            MailboxLifecycleCommands.OnMailbox.add(words, "quota", quota);
-            MailboxLifecycleCommands.OnMailbox.add(words, "expires", expires);
+            java.util.List<String> words = MailboxLifecycleCommands.OnMailbox.given("tax-code", taxCode,
+                    "recovery-email", recoveryEmail, "phone", phone, "quota", quota, "expires", expires);
             return AdminCommands.run(config, new AdminRequest(Operation.ADD_MAILBOX, address, password, words), context);
         }
     }

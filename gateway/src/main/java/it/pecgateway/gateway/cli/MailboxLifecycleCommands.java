@@ -34,11 +34,12 @@ public final class MailboxLifecycleCommands {
         @Parameters(index = "0", paramLabel = "ADDRESS", description = "the PEC mailbox")
         String address;
 
-        OnMailbox(CliContext context) {
-            this.context = context;
-        }
+        private final Operation operation;
 
-        abstract Operation operation();
+        OnMailbox(CliContext context, Operation operation) {
+            this.context = context;
+            this.operation = operation;
+        }
 
         List<String> words() {
             return List.of();
@@ -46,25 +47,25 @@ public final class MailboxLifecycleCommands {
 
         @Override
         public Integer call() throws Exception {
-            return AdminCommands.run(config, new AdminRequest(operation(), address, Optional.empty(), words()), context);
+            return AdminCommands.run(config, new AdminRequest(operation, address, Optional.empty(), words()), context);
         }
 
-        static void add(List<String> words, String name, String value) {
-            if (value != null) {
-                words.add(name + "=" + value);
+        /** {@code name=value} words for the options given: {@code given("until", until)}; null values are left out. */
+        static List<String> given(String... namesAndValues) {
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                if (namesAndValues[i + 1] != null) {
+                    words.add(namesAndValues[i] + "=" + namesAndValues[i + 1]);
+                }
             }
+            return words;
         }
     }
 
     @Command(name = "show", description = "State, dates, quota, holder and settings of a mailbox.")
     public static final class Show extends OnMailbox {
         public Show(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.SHOW_MAILBOX;
+            super(context, Operation.SHOW_MAILBOX);
         }
     }
 
@@ -80,21 +81,12 @@ public final class MailboxLifecycleCommands {
         String phone;
 
         public Holder(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.SET_HOLDER;
+            super(context, Operation.SET_HOLDER);
         }
 
         @Override
         List<String> words() {
-            List<String> w = new ArrayList<>();
-            add(w, "tax-code", taxCode);
-            add(w, "recovery-email", email);
-            add(w, "phone", phone);
-            return w;
+            return given("tax-code", taxCode, "recovery-email", email, "phone", phone);
         }
     }
 
@@ -104,31 +96,19 @@ public final class MailboxLifecycleCommands {
         String reason;
 
         public Suspend(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.SUSPEND;
+            super(context, Operation.SUSPEND);
         }
 
         @Override
         List<String> words() {
-            List<String> w = new ArrayList<>();
-            add(w, "reason", reason);
-            return w;
+            return given("reason", reason);
         }
     }
 
     @Command(name = "resume", description = "End a suspension (back to active, or expired if the date passed).")
     public static final class Resume extends OnMailbox {
         public Resume(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.RESUME;
+            super(context, Operation.RESUME);
         }
     }
 
@@ -138,43 +118,26 @@ public final class MailboxLifecycleCommands {
         String until;
 
         public Renew(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.RENEW;
+            super(context, Operation.RENEW);
         }
 
         @Override
         List<String> words() {
-            List<String> w = new ArrayList<>();
-            add(w, "until", until);
-            return w;
+            return given("until", until);
         }
     }
 
     @Command(name = "delete", description = "Delete a mailbox with its messages (the legal log keeps its history).")
     public static final class Delete extends OnMailbox {
         public Delete(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.DELETE_MAILBOX;
+            super(context, Operation.DELETE_MAILBOX);
         }
     }
 
     @Command(name = "reset", description = "E-mail a password-reset link (an activation link if inactive) to the recovery address.")
     public static final class Reset extends OnMailbox {
         public Reset(CliContext context) {
-            super(context);
-        }
-
-        @Override
-        Operation operation() {
-            return Operation.SEND_RESET;
+            super(context, Operation.SEND_RESET);
         }
     }
 
